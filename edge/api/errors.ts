@@ -1,0 +1,92 @@
+import type { Context, MiddlewareHandler } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import type { ClientErrorStatusCode, ContentfulStatusCode } from 'hono/utils/http-status'
+import type { AppEnv } from '../env'
+
+/** Wire shape of every error response. */
+export interface ErrorBody {
+  error: { code: string; message: string; field?: string; requestId?: string }
+}
+
+/** An expected failure with a stable machine-readable code (and the offending field, if any). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: ClientErrorStatusCode,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message)
+    this.name = 'ApiError'
+  }
+}
+
+const CODE_BY_STATUS: Partial<Record<number, string>> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
+}
+
+function errorBody(code: string, message: string, field?: string): ErrorBody {
+  return { error: field === undefined ? { code, message } : { code, message, field } }
+}
+
+/** The app's single onError: known errors keep their status, anything else is an opaque 500. */
+export function handleError(err: Error, c: Context<AppEnv>): Response {
+  if (err instanceof ApiError) return c.json(errorBody(err.code, err.message, err.field), err.status)
+  if (err instanceof HTTPException && err.status < 500) {
+    return c.json(errorBody(CODE_BY_STATUS[err.status] ?? 'bad_request', err.message), err.status)
+  }
+  const requestId = c.get('requestId')
+  // Stacks go to the log, never to the client.
+  console.error(`[${requestId}] unhandled error on ${c.req.method} ${c.req.path}:`, err)
+  const status: ContentfulStatusCode = err instanceof HTTPException ? err.status : 500
+  return c.json({ error: { code: 'internal', message: 'internal error', requestId } }, status)
+}
+
+export function notFound(c: Context<AppEnv>): Response {
+  return c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404)
+}
+
+type ZodLikeResult =
+  | { success: true }
+  | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } }
+
+/** zValidator hook: the first failing issue becomes a 400 naming its field path (e.g. "note"). */
+export function validationHook(result: ZodLikeResult): void {
+  if (result.success) return
+  const issue = result.error.issues[0]
+  const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : undefined
+  const message = issue ? issue.message : 'invalid request'
+  throw new ApiError(400, 'invalid_request', message, field)
+}
+
+const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i
+
+/**
+ * Parses the body up front so malformed JSON is a 400 `invalid_json` rather than whatever the
+ * validator does; Hono caches the text, so zValidator re-reads it for free.
+ */
+export const requireJsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const mediaType = (c.req.header('content-type') ?? '').split(';')[0]?.trim() ?? ''
+  const hasBody = c.req.raw.body !== null
+  if (!JSON_MEDIA_TYPE.test(mediaType)) {
+    // An empty body needs no content type; a non-JSON one would otherwise be silently ignored.
+    if (hasBody && (await c.req.text()).length > 0) {
+      throw new ApiError(415, 'unsupported_media_type', 'request body must be application/json')
+    }
+    return next()
+  }
+  try {
+    await c.req.json()
+  } catch {
+    throw new ApiError(400, 'invalid_json', 'request body is not valid JSON')
+  }
+  return next()
+}
