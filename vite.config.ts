@@ -1,0 +1,46 @@
+// Vite config for the web app (root: web/). Cross-origin isolation headers let onnxruntime-web use
+// SharedArrayBuffer threads; /v1 is proxied to the edge Worker (wrangler dev) in dev and preview.
+import { fileURLToPath } from 'node:url'
+import { createLogger, defineConfig } from 'vite'
+
+const isolation = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+}
+const edgeUrl = process.env.EDGE_URL ?? 'http://127.0.0.1:8787'
+const proxy = { '/v1': { target: edgeUrl, changeOrigin: true } }
+
+// The edge is often not running (web-only work, e2e): say so once instead of a stack per request.
+const logger = createLogger()
+const logError = logger.error.bind(logger)
+let edgeDownReported = false
+logger.error = (msg, options) => {
+  const code = (options?.error as { code?: unknown } | undefined)?.code
+  if (msg.includes('http proxy error') && code === 'ECONNREFUSED') {
+    if (!edgeDownReported) logger.warn(`edge not reachable at ${edgeUrl}: /v1 requests answer 502`)
+    edgeDownReported = true
+    return
+  }
+  logError(msg, options)
+}
+const port = Number(process.env.WEB_PORT ?? 5173)
+
+export default defineConfig({
+  customLogger: logger,
+  root: fileURLToPath(new URL('./web', import.meta.url)),
+  publicDir: fileURLToPath(new URL('./web/public', import.meta.url)),
+  build: {
+    outDir: fileURLToPath(new URL('./dist/web', import.meta.url)),
+    emptyOutDir: true,
+    target: 'es2022',
+  },
+  server: { port, headers: isolation, proxy },
+  preview: { port, headers: isolation, proxy },
+  worker: { format: 'es' },
+  optimizeDeps: {
+    // ORT is already a single ESM bundle; pre-bundling it only risks a mid-test dependency re-optimise
+    // (and page reload). Worker-only deps are not found by the entry scan, so list them up front.
+    exclude: ['onnxruntime-web'],
+    include: ['comlink', 'idb'],
+  },
+})

@@ -1,0 +1,105 @@
+// IndexedDB cache for model bytes. The cache is an optimisation only: every IndexedDB failure is
+// treated as a miss, never as an error, so private modes and quota problems still load models.
+import { type DBSchema, type IDBPDatabase, openDB } from 'idb'
+import type { ModelRef } from './types'
+
+const DB_NAME = 'fye-models'
+const STORE = 'models'
+
+export interface CachedModel {
+  key: string
+  name: string
+  bytes: ArrayBuffer
+  storedAt: number
+}
+
+interface ModelDb extends DBSchema {
+  models: { key: string; value: CachedModel }
+}
+
+export class ModelMissingError extends Error {
+  override readonly name = 'ModelMissingError'
+}
+
+export const cacheKey = (ref: ModelRef): string => `${ref.name}@${ref.version ?? ref.url}`
+
+let dbPromise: Promise<IDBPDatabase<ModelDb> | null> | undefined
+
+function db(): Promise<IDBPDatabase<ModelDb> | null> {
+  dbPromise ??= openDB<ModelDb>(DB_NAME, 1, {
+    upgrade(d) {
+      d.createObjectStore(STORE, { keyPath: 'key' })
+    },
+  }).catch(() => null)
+  return dbPromise
+}
+
+export async function readCached(key: string): Promise<CachedModel | undefined> {
+  try {
+    return (await (await db())?.get(STORE, key)) ?? undefined
+  } catch {
+    return undefined
+  }
+}
+
+export async function writeCached(record: CachedModel): Promise<boolean> {
+  try {
+    const d = await db()
+    if (!d) return false
+    await d.put(STORE, record)
+    return true
+  } catch {
+    return false
+  }
+}
+
+export async function clearCache(): Promise<void> {
+  try {
+    await (await db())?.clear(STORE)
+  } catch {
+    // Nothing cached is the same as an empty cache.
+  }
+}
+
+async function fetchModel(ref: ModelRef): Promise<ArrayBuffer> {
+  let res: Response
+  try {
+    res = await fetch(ref.url)
+  } catch (e) {
+    throw new ModelMissingError(`fetch ${ref.url} failed: ${String(e)}`)
+  }
+  // Dev servers answer unknown paths with index.html (200), so HTML also means "missing".
+  const type = res.headers.get('content-type') ?? ''
+  if (!res.ok || type.includes('text/html')) {
+    throw new ModelMissingError(`fetch ${ref.url}: HTTP ${res.status} ${type}`.trim())
+  }
+  return res.arrayBuffer()
+}
+
+/** Runs `fn` under a cross-context Web Lock when available, so concurrent workers fetch once. */
+async function withLock<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined
+  if (!locks) return fn()
+  let result!: T
+  await locks.request(name, async () => {
+    result = await fn()
+  })
+  return result
+}
+
+export interface ModelBytes {
+  bytes: Uint8Array
+  from: 'cache' | 'network'
+}
+
+/** Model bytes from IndexedDB, or from the network (then stored). Throws ModelMissingError. */
+export function getModelBytes(ref: ModelRef): Promise<ModelBytes> {
+  const key = cacheKey(ref)
+  return withLock(`fye-model:${key}`, async () => {
+    const hit = await readCached(key)
+    if (hit) return { bytes: new Uint8Array(hit.bytes), from: 'cache' }
+    const bytes = await fetchModel(ref)
+    await writeCached({ key, name: ref.name, bytes, storedAt: Date.now() })
+    return { bytes: new Uint8Array(bytes), from: 'network' }
+  })
+}
