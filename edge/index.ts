@@ -1,11 +1,25 @@
 import { app } from './api/app'
 import type { Env } from './env'
+import { consumeDeadLetters, DEAD_LETTER_QUEUE } from './queue/consume-dead-letters'
 import { consumeEvents } from './queue/consume-events'
+import { consumePostIngest, POST_INGEST_QUEUE } from './queue/consume-post-ingest'
 
 export { HealthLedger } from './health/health-ledger'
+export { DeadLetterLog } from './ops/dead-letter-log'
+export { PostStore } from './posts/post-store'
+export { ThunderShard } from './thunder/thunder-shard'
+export { HandleRegistry } from './users/handle-registry'
+export { UserState } from './users/user-state'
 
-/** The single Worker entry: HTTP API plus the event queue consumer. */
+/** Routes each queue's batches to its consumer (the queue names are in wrangler.toml). */
+async function queue(batch: MessageBatch<unknown>, env: Env): Promise<void> {
+  if (batch.queue === POST_INGEST_QUEUE) return consumePostIngest(batch, env)
+  if (batch.queue === DEAD_LETTER_QUEUE) return consumeDeadLetters(batch, env)
+  return consumeEvents(batch, env)
+}
+
+/** The single Worker entry: HTTP API plus the queue consumers. */
 export default {
   fetch: app.fetch,
-  queue: consumeEvents,
+  queue,
 } satisfies ExportedHandler<Env>

@@ -5,9 +5,25 @@ import { defineConfig } from 'vitest/config'
 // Resolve from this file so the suite runs the same from the repo root or from edge/.
 const fromHere = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 
-// Tests run inside workerd with the real bindings from wrangler.toml (Queue, SQLite DO).
+/** Test-only secrets (edge/api/test-auth.ts signs with the same values); never used outside workerd tests. */
+export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789abcdef0123456789'
+export const TEST_TOKEN_SECRET = 'test-token-secret-0123456789abcdef0123456789'
+
+// Tests run inside workerd with the real bindings from wrangler.toml (Queues, SQLite DOs); the secrets
+// come from here, and retries are immediate so dead-lettering can be observed in seconds.
 export default defineConfig({
-  plugins: [cloudflareTest({ wrangler: { configPath: fromHere('../wrangler.toml') } })],
+  plugins: [
+    cloudflareTest({
+      wrangler: { configPath: fromHere('../wrangler.toml') },
+      miniflare: {
+        bindings: {
+          ADMIN_TOKEN: TEST_ADMIN_TOKEN,
+          TOKEN_SECRET: TEST_TOKEN_SECRET,
+          QUEUE_RETRY_BASE_DELAY_S: '0',
+        },
+      },
+    }),
+  ],
   test: {
     name: 'edge',
     root: fromHere('.'),

@@ -1,14 +1,50 @@
-import { Hono } from 'hono'
+import { OpenAPIHono } from '@hono/zod-openapi'
+import { LIMITS } from '../../shared/types/api/limits.ts'
 import type { AppEnv } from '../env'
-import { handleError, notFound } from './errors'
+import { ingestRoutes } from './admin/ingest-routes'
+import { opsRoutes } from './admin/ops-routes'
+import { authRoutes } from './auth-routes'
+import { limitBody } from './body-limit'
+import { handleError, notFound, validationHook } from './errors'
 import { healthRoutes } from './health-routes'
+import { postRoutes } from './posts/post-routes'
 import { requestId } from './request-id'
+import { activityRoutes } from './users/activity-routes'
+import { keywordRoutes } from './users/keyword-routes'
+import { profileRoutes } from './users/profile-routes'
+import { allRelationRoutes } from './users/relation-routes'
+
+export const API_VERSION = '1.0.0'
 
 /** Builds a fresh app; tests use it to mount extra routes without touching production. */
-export function createApp(): Hono<AppEnv> {
-  const app = new Hono<AppEnv>()
+export function createApp(): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   app.use('*', requestId)
+  // The outer bound for every route; user routes tighten it to LIMITS.bodyBytes.
+  app.use('*', limitBody(LIMITS.adminBodyBytes))
   app.route('/v1/health', healthRoutes)
+  app.route('/v1', authRoutes)
+  app.route('/v1/posts', postRoutes)
+  app.route('/v1/users', profileRoutes)
+  for (const routes of allRelationRoutes) app.route('/v1/users', routes)
+  app.route('/v1/users', keywordRoutes)
+  app.route('/v1/users', activityRoutes)
+  app.route('/v1/admin', ingestRoutes)
+  app.route('/v1/admin', opsRoutes)
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'The admin token, or a signed user token from /v1/admin/tokens or /v1/auth/dev-login',
+  })
+  app.doc('/v1/openapi.json', {
+    openapi: '3.0.3',
+    info: {
+      title: 'For You Edge API',
+      version: API_VERSION,
+      description:
+        'JSON over HTTPS. Ids are 64-bit integers as decimal strings. Errors: {"error": {code, message, field?}}.',
+    },
+  })
   app.notFound(notFound)
   app.onError(handleError)
   return app

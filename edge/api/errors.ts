@@ -54,15 +54,20 @@ export function notFound(c: Context<AppEnv>): Response {
   return c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404)
 }
 
-type ZodLikeResult =
-  | { success: true }
-  | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } }
+type ZodLikeIssue = { path: readonly PropertyKey[]; message: string; keys?: readonly string[] }
+type ZodLikeResult = { success: true } | { success: false; error: { issues: readonly ZodLikeIssue[] } }
+
+/** The dotted path of an issue; an unknown key names the key itself (e.g. "media.0.extra"). */
+function fieldOf(issue: ZodLikeIssue): string | undefined {
+  const path = [...issue.path.map(String), ...(issue.keys?.slice(0, 1) ?? [])]
+  return path.length > 0 ? path.join('.') : undefined
+}
 
 /** zValidator hook: the first failing issue becomes a 400 naming its field path (e.g. "note"). */
 export function validationHook(result: ZodLikeResult): void {
   if (result.success) return
   const issue = result.error.issues[0]
-  const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : undefined
+  const field = issue ? fieldOf(issue) : undefined
   const message = issue ? issue.message : 'invalid request'
   throw new ApiError(400, 'invalid_request', message, field)
 }

@@ -62,7 +62,9 @@ describe('consumeEvents', () => {
   })
 
   it('backs off exponentially and caps the retry delay', () => {
-    expect([1, 2, 3, 4].map(retryDelaySeconds)).toEqual([5, 10, 20, 40])
+    expect([1, 2, 3, 4].map((a) => retryDelaySeconds(a))).toEqual([5, 10, 20, 40])
     expect(retryDelaySeconds(20)).toBe(300)
+    expect([1, 2, 3].map((a) => retryDelaySeconds(a, 0))).toEqual([0, 0, 0])
+    expect(retryDelaySeconds(3, 2)).toBe(8)
   })
 })

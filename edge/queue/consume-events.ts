@@ -1,3 +1,4 @@
+import { edgeConfig } from '../config'
 import type { Env } from '../env'
 import { healthLedger } from '../health/health-ledger'
 import { type EdgeEvent, edgeEvent } from './events'
@@ -6,8 +7,8 @@ const BASE_RETRY_DELAY_S = 5
 const MAX_RETRY_DELAY_S = 300
 
 /** Exponential backoff from the delivery attempt count (1 on first delivery). */
-export function retryDelaySeconds(attempts: number): number {
-  return Math.min(MAX_RETRY_DELAY_S, BASE_RETRY_DELAY_S * 2 ** Math.max(0, attempts - 1))
+export function retryDelaySeconds(attempts: number, baseDelayS = BASE_RETRY_DELAY_S): number {
+  return Math.min(MAX_RETRY_DELAY_S, baseDelayS * 2 ** Math.max(0, attempts - 1))
 }
 
 async function handleEvent(event: EdgeEvent, env: Env): Promise<void> {
@@ -45,7 +46,7 @@ export async function consumeEvents(batch: MessageBatch<unknown>, env: Env): Pro
         msg.ack()
       } catch (err) {
         console.error(`event ${msg.id} (${parsed.data.type}) failed, attempt ${msg.attempts}:`, err)
-        msg.retry({ delaySeconds: retryDelaySeconds(msg.attempts) })
+        msg.retry({ delaySeconds: retryDelaySeconds(msg.attempts, edgeConfig(env).retryBaseDelayS) })
       }
     }),
   )

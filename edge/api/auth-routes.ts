@@ -1,0 +1,62 @@
+import type { MiddlewareHandler } from 'hono'
+import { devLoginBody, issueTokenBody, tokenResponse } from '../../shared/types/api/admin.ts'
+import { LIMITS } from '../../shared/types/api/limits.ts'
+import { MIN_SECRET_LENGTH, signUserToken } from '../auth/tokens'
+import { isDevEnvironment } from '../config'
+import type { AppEnv, Env } from '../env'
+import { registryOf } from '../users/handle-registry'
+import { userState } from '../users/user-state'
+import { ApiError } from './errors'
+import { defineRoute, jsonContent, newApi } from './openapi/define-route'
+
+/** Signs a token for an existing user. */
+export async function issueToken(env: Env, userId: string, ttlSeconds: number) {
+  const secret = env.TOKEN_SECRET
+  if (secret === undefined || secret.length < MIN_SECRET_LENGTH) {
+    throw new Error(`TOKEN_SECRET is not configured (needs ${MIN_SECRET_LENGTH}+ characters)`)
+  }
+  if ((await userState(env, userId).getProfile()) === null) {
+    throw new ApiError(404, 'user_not_found', `user ${userId} not found`, 'userId')
+  }
+  const exp = Math.floor(Date.now() / 1000) + ttlSeconds
+  return { userId, token: await signUserToken(secret, { sub: userId, exp }), expiresAt: exp * 1000 }
+}
+
+/** The dev login exists only in dev/local: elsewhere it answers exactly like an unknown route. */
+const devOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!isDevEnvironment(c.env)) {
+    throw new ApiError(404, 'not_found', `no route for ${c.req.method} ${c.req.path}`)
+  }
+  await next()
+}
+
+const devLogin = defineRoute({
+  method: 'post',
+  path: '/auth/dev-login',
+  summary: 'Dev-only login: a user token for a handle or user id (ENVIRONMENT dev or local only)',
+  callers: 'public',
+  before: [devOnly],
+  request: { body: { content: { 'application/json': { schema: devLoginBody } }, required: true } },
+  responses: { 200: jsonContent(tokenResponse, 'A signed user token') },
+})
+
+const adminToken = defineRoute({
+  method: 'post',
+  path: '/admin/tokens',
+  summary: 'Issue a signed user token',
+  callers: ['admin'],
+  request: { body: { content: { 'application/json': { schema: issueTokenBody } }, required: true } },
+  responses: { 200: jsonContent(tokenResponse, 'A signed user token') },
+})
+
+export const authRoutes = newApi()
+  .openapi(devLogin, async (c) => {
+    const body = c.req.valid('json')
+    const userId = 'userId' in body ? body.userId : await registryOf(c.env, body.handle).lookup(body.handle)
+    if (userId === null) throw new ApiError(404, 'user_not_found', 'no user with that handle', 'handle')
+    return c.json(await issueToken(c.env, userId, LIMITS.tokenTtlDefaultS), 200)
+  })
+  .openapi(adminToken, async (c) => {
+    const { userId, ttlSeconds } = c.req.valid('json')
+    return c.json(await issueToken(c.env, userId, ttlSeconds), 200)
+  })

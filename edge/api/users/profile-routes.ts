@@ -1,0 +1,76 @@
+import {
+  createUserBody,
+  handleParams,
+  patchUserBody,
+  userIdParams,
+  userViewSchema,
+} from '../../../shared/types/api/users.ts'
+import { snowflakeAt } from '../../ids/snowflake'
+import { registryOf } from '../../users/handle-registry'
+import { createUser, patchUser, requireProfile } from '../../users/user-service'
+import { ApiError } from '../errors'
+import { defineRoute, jsonContent, newApi } from '../openapi/define-route'
+
+const body = <T>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } })
+
+const create = defineRoute({
+  method: 'post',
+  path: '/',
+  summary: 'Create a user (the server assigns the id when none is given)',
+  callers: ['admin'],
+  request: body(createUserBody),
+  responses: { 201: jsonContent(userViewSchema, 'The new profile') },
+})
+
+const get = defineRoute({
+  method: 'get',
+  path: '/{id}',
+  summary: "A user's public profile",
+  callers: ['admin', 'user'],
+  request: { params: userIdParams },
+  responses: { 200: jsonContent(userViewSchema, 'The profile') },
+})
+
+const byHandle = defineRoute({
+  method: 'get',
+  path: '/by-handle/{handle}',
+  summary: 'Look a user up by handle (case-insensitive)',
+  callers: ['admin', 'user'],
+  request: { params: handleParams },
+  responses: { 200: jsonContent(userViewSchema, 'The profile') },
+})
+
+const patch = defineRoute({
+  method: 'patch',
+  path: '/{id}',
+  summary: 'Update profile fields',
+  callers: ['admin', 'self'],
+  request: { params: userIdParams, ...body(patchUserBody) },
+  responses: { 200: jsonContent(userViewSchema, 'The updated profile') },
+})
+
+export const profileRoutes = newApi()
+  .openapi(create, async (c) => {
+    const b = c.req.valid('json')
+    const now = Date.now()
+    const profile = await createUser(c.env, {
+      id: b.id ?? snowflakeAt(now),
+      handle: b.handle,
+      displayName: b.displayName,
+      protected: b.protected,
+      subscriptionTier: b.subscriptionTier,
+      createdAt: b.createdAt ?? now,
+      nsfw: b.nsfw,
+    })
+    return c.json(profile, 201)
+  })
+  .openapi(get, async (c) => c.json(await requireProfile(c.env, c.req.valid('param').id), 200))
+  .openapi(byHandle, async (c) => {
+    const { handle } = c.req.valid('param')
+    const id = await registryOf(c.env, handle).lookup(handle)
+    if (id === null) throw new ApiError(404, 'user_not_found', `no user with handle ${handle}`, 'handle')
+    return c.json(await requireProfile(c.env, id, 'handle'), 200)
+  })
+  .openapi(patch, async (c) =>
+    c.json(await patchUser(c.env, c.req.valid('param').id, c.req.valid('json')), 200),
+  )

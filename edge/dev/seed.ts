@@ -1,0 +1,92 @@
+// The npm start seeder: loads a WorldSeed into a running deployment through the admin ingest API with a
+// progress bar. `seedWorld` is what edge/dev/start.ts calls; run alone it seeds from a JSON file:
+//   tsx edge/dev/seed.ts <world-seed.json> [base-url]     (ADMIN_TOKEN from the environment or .dev.vars)
+import { readFileSync } from 'node:fs'
+import { pathToFileURL } from 'node:url'
+import cliProgress from 'cli-progress'
+import { worldSeedSchema } from '../../shared/types/api/world-seed.ts'
+import type { WorldSeed } from '../../shared/types/world-seed.ts'
+import { demoHandles } from '../seed/seed-batches'
+import { loadWorld, type SeedOptions, type SeedReport, type SeedStage } from '../seed/seed-world'
+
+export { demoHandles }
+
+export interface SeedWorldOptions extends Omit<SeedOptions, 'onProgress'> {
+  /** Show a progress bar on stderr (default: when stderr is a terminal). */
+  progress?: boolean
+}
+
+/** Seeds `seed` into the deployment at `baseUrl`; idempotent, so a second run changes nothing. */
+export async function seedWorld(
+  baseUrl: string,
+  adminToken: string,
+  seed: WorldSeed,
+  opts: SeedWorldOptions = {},
+): Promise<SeedReport> {
+  const showBar = opts.progress ?? process.stderr.isTTY === true
+  const totals: Record<SeedStage, number> = {
+    accounts: seed.accounts.length,
+    follows: seed.follows.length,
+    posts: seed.posts.length,
+    engagements: seed.engagements.length,
+  }
+  const total = Object.values(totals).reduce((a, b) => a + b, 0)
+  const bar = new cliProgress.SingleBar(
+    {
+      format: '  seeding {bar} {percentage}% | {value}/{total} | {stage}',
+      hideCursor: true,
+      stream: process.stderr,
+    },
+    cliProgress.Presets.shades_classic,
+  )
+  const finished: Record<SeedStage, number> = { accounts: 0, follows: 0, posts: 0, engagements: 0 }
+  if (showBar) bar.start(total, 0, { stage: 'accounts' })
+  try {
+    return await loadWorld(baseUrl, adminToken, seed, {
+      ...opts,
+      onProgress: ({ stage, done }) => {
+        finished[stage] = done
+        if (showBar)
+          bar.update(
+            Object.values(finished).reduce((a, b) => a + b, 0),
+            { stage },
+          )
+      },
+    })
+  } finally {
+    if (showBar) bar.stop()
+  }
+}
+
+/** Reads KEY=value lines (the .dev.vars format). */
+export function readDevVars(path = '.dev.vars'): Record<string, string> {
+  try {
+    return Object.fromEntries(
+      readFileSync(path, 'utf8')
+        .split('\n')
+        .map((line) => /^\s*([A-Z_][A-Z0-9_]*)\s*=\s*"?([^"]*)"?\s*$/.exec(line))
+        .filter((m) => m !== null)
+        .map((m) => [m[1] ?? '', m[2] ?? '']),
+    )
+  } catch {
+    return {}
+  }
+}
+
+async function main(): Promise<void> {
+  const [file, baseUrl = 'http://127.0.0.1:8787'] = process.argv.slice(2)
+  if (file === undefined) throw new Error('usage: tsx edge/dev/seed.ts <world-seed.json> [base-url]')
+  const token = process.env.ADMIN_TOKEN ?? readDevVars().ADMIN_TOKEN
+  if (token === undefined) throw new Error('ADMIN_TOKEN is not set (environment or .dev.vars)')
+  const seed = worldSeedSchema.parse(JSON.parse(readFileSync(file, 'utf8')))
+  const report = await seedWorld(baseUrl, token, seed, { progress: true })
+  console.log(JSON.stringify(report))
+  console.log(`demo users: ${demoHandles(seed).join(', ')}`)
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : err)
+    process.exit(1)
+  })
+}

@@ -1,0 +1,77 @@
+import { edgeConfig } from '../config'
+import type { Env } from '../env'
+import { shardOf } from '../ids/shard-of'
+import { deadLetterLog } from '../ops/dead-letter-log'
+import { writeToThunder } from '../thunder/thunder-client'
+import { retryDelaySeconds } from './consume-events'
+import { type PostIngestEvent, postIngestEvent } from './post-events'
+
+export const POST_INGEST_QUEUE = 'fye-post-ingest'
+
+type Parsed = { msg: Message<unknown>; event: PostIngestEvent }
+
+/**
+ * Consumer for "fye-post-ingest". The whole batch becomes one write per Thunder shard (inserts on the
+ * author's shard, tombstones on all); a message is acked when every shard it touched succeeded and retried
+ * with backoff otherwise. Shard writes are idempotent, so redelivery never duplicates. Bodies that fail the
+ * schema cannot succeed on retry: they go straight to the dead-letter log.
+ */
+export async function consumePostIngest(batch: MessageBatch<unknown>, env: Env): Promise<void> {
+  const { thunderShards, retryBaseDelayS } = edgeConfig(env)
+  const parsed: Parsed[] = []
+  const invalid: { msg: Message<unknown>; reason: string }[] = []
+  for (const msg of batch.messages) {
+    const result = postIngestEvent.safeParse(msg.body)
+    if (result.success) parsed.push({ msg, event: result.data })
+    else {
+      const issue = result.error.issues[0]
+      invalid.push({ msg, reason: `invalid: ${issue?.path.map(String).join('.')} ${issue?.message}` })
+    }
+  }
+  if (invalid.length > 0) await deadLetterInvalid(env, batch.queue, invalid, retryBaseDelayS)
+
+  const inserts = parsed.flatMap(({ event }) => (event.type === 'post.created' ? [event.post] : []))
+  const tombstones = parsed.flatMap(({ event }) =>
+    event.type === 'post.deleted' ? [{ postId: event.postId, deletedAt: event.deletedAt }] : [],
+  )
+  if (parsed.length === 0) return
+  const { failed } = await writeToThunder(env, { inserts, tombstones })
+  for (const [shard, err] of failed) {
+    console.error(`post ingest: thunder shard ${shard}/${thunderShards} failed:`, err)
+  }
+  for (const { msg, event } of parsed) {
+    const ok =
+      event.type === 'post.created'
+        ? !failed.has(shardOf(event.post.authorId, thunderShards))
+        : failed.size === 0
+    if (ok) msg.ack()
+    else msg.retry({ delaySeconds: retryDelaySeconds(msg.attempts, retryBaseDelayS) })
+  }
+}
+
+async function deadLetterInvalid(
+  env: Env,
+  queue: string,
+  invalid: { msg: Message<unknown>; reason: string }[],
+  retryBaseDelayS: number,
+): Promise<void> {
+  for (const { msg, reason } of invalid) {
+    console.warn(JSON.stringify({ msg: 'dead-lettering invalid event', queue, messageId: msg.id, reason }))
+  }
+  try {
+    await deadLetterLog(env).record(
+      invalid.map(({ msg, reason }) => ({
+        id: msg.id,
+        queue,
+        reason,
+        attempts: msg.attempts,
+        body: msg.body,
+      })),
+    )
+    for (const { msg } of invalid) msg.ack()
+  } catch (err) {
+    console.error('dead-letter log unavailable:', err)
+    for (const { msg } of invalid)
+      msg.retry({ delaySeconds: retryDelaySeconds(msg.attempts, retryBaseDelayS) })
+  }
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest'
+import { postViewSchema } from '../../shared/types/api/posts.ts'
+import { inNetworkResponse } from '../../shared/types/api/thunder.ts'
+import { engagementHistorySchema, userViewSchema } from '../../shared/types/api/users.ts'
+import { ADMIN, BASE, call, eventually, fetchWorker } from '../api/api.fixtures'
+import { smallWorld } from './seed.fixtures'
+import { demoHandles, MAX_SEED_POST_AGE_MS } from './seed-batches'
+import { loadWorld, type SeedProgress } from './seed-world'
+
+const fetchInProcess = (input: string, init: RequestInit) => fetchWorker(new Request(input, init))
+
+describe('loadWorld (the npm start seeder)', () => {
+  it('loads accounts, follows, posts and engagements through the API, then re-runs without duplicating', async () => {
+    const base = 7_000_000_000 + Math.floor(Math.random() * 1e6) * 1000
+    const world = smallWorld(base)
+    const id = (n: number) => String(base + n)
+    const progress: SeedProgress[] = []
+    const now = Date.now()
+    const first = await loadWorld(BASE, ADMIN, world, {
+      fetch: fetchInProcess,
+      now,
+      onProgress: (p) => progress.push(p),
+    })
+    expect(first).toMatchObject({
+      accounts: { created: 4, updated: 0, unchanged: 0, handleConflicts: 0 },
+      follows: { added: 4, skipped: 0 },
+      posts: { created: 6, existing: 0, published: 6 },
+      engagements: { added: 3, skipped: 0 },
+      invalid: { accounts: 1, follows: 1, posts: 0, engagements: 0 },
+    })
+    expect(progress.at(-1)).toEqual({ stage: 'engagements', done: 3, total: 3 })
+
+    const ada = userViewSchema.parse((await call('GET', `/v1/users/${id(1)}`, { token: ADMIN })).body)
+    expect(ada).toMatchObject({ subscriptionTier: 'premium', followersCount: 2, followingCount: 2 })
+    const reply = postViewSchema.parse((await call('GET', `/v1/posts/${id(103)}`, { token: ADMIN })).body)
+    expect(reply).toMatchObject({ replyToUserId: id(2), conversationId: id(101), counts: { view: 103 } })
+    const clamped = postViewSchema.parse((await call('GET', `/v1/posts/${id(105)}`, { token: ADMIN })).body)
+    expect(clamped.createdAt).toBe(now - MAX_SEED_POST_AGE_MS)
+
+    const feed = () => call('GET', `/v1/users/${id(1)}/in-network`, { token: ADMIN })
+    const inNetwork = await eventually(
+      async () => inNetworkResponse.parse((await feed()).body),
+      (r) => r.posts.length >= 5,
+    )
+    // Bob's reply to his own root is kept (parent is an original); Cy's repost of Bob's post too.
+    expect(inNetwork.posts.map((p) => p.postId)).toEqual([id(104), id(103), id(102), id(101), id(105)])
+    const history = engagementHistorySchema.parse(
+      (await call('GET', `/v1/users/${id(1)}/engagements`, { token: ADMIN })).body,
+    )
+    expect(history.engagements.map((e) => e.action)).toEqual(['dwell', 'favorite'])
+
+    const second = await loadWorld(BASE, ADMIN, world, { fetch: fetchInProcess, now: now + 60_000 })
+    expect(second).toMatchObject({
+      accounts: { created: 0, updated: 0, unchanged: 4 },
+      follows: { added: 0 },
+      posts: { created: 0, existing: 6, published: 0 },
+      engagements: { added: 0, skipped: 3 },
+    })
+    expect(userViewSchema.parse((await call('GET', `/v1/users/${id(1)}`, { token: ADMIN })).body)).toEqual(
+      ada,
+    )
+    expect(inNetworkResponse.parse((await feed()).body).posts).toEqual(inNetwork.posts)
+  }, 20_000)
+
+  it('picks the accounts that follow the most as demo users', () => {
+    const world = smallWorld(5_000)
+    expect(demoHandles(world, 2)).toEqual([world.accounts[0]?.handle, world.accounts[1]?.handle])
+  })
+
+  it('fails loudly on a rejected batch', async () => {
+    await expect(
+      loadWorld(BASE, 'wrong-token', smallWorld(9_000), { fetch: fetchInProcess }),
+    ).rejects.toThrow(/401/)
+  })
+})

@@ -1,0 +1,93 @@
+// Admin bulk ingest of accounts, follows and engagements (the seeder's path): lenient about references,
+// idempotent on replay, one call per object touched.
+import type { IngestAccount } from '../../shared/types/api/users.ts'
+import type { Env } from '../env'
+import { mapLimit } from '../ids/map-limit'
+import { claimHandles, registryOf } from './handle-registry'
+import { userState } from './user-state'
+
+/** Durable Objects one bulk request talks to at once. */
+export const BULK_CONCURRENCY = 32
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>()
+  for (const item of items) {
+    const k = key(item)
+    const group = groups.get(k)
+    if (group) group.push(item)
+    else groups.set(k, [item])
+  }
+  return groups
+}
+
+export async function ingestAccounts(env: Env, accounts: readonly IngestAccount[]) {
+  const conflicts = await claimHandles(
+    env,
+    accounts.map((a) => ({ handle: a.handle, userId: a.id })),
+  )
+  const counts = { created: 0, updated: 0, unchanged: 0 }
+  await mapLimit(
+    accounts.filter((a) => !conflicts.has(a.id)),
+    BULK_CONCURRENCY,
+    async (a) => {
+      const result = await userState(env, a.id).upsertProfile(a)
+      counts[result.status]++
+      const old = result.previousHandle
+      if (old !== undefined && old.toLowerCase() !== a.handle.toLowerCase()) {
+        await registryOf(env, old).release(old, a.id)
+      }
+    },
+  )
+  return { ...counts, handleConflicts: [...conflicts] }
+}
+
+/** [follower, followee] pairs; self-follows and unknown followers are skipped. */
+export async function ingestFollows(env: Env, follows: readonly [string, string][]) {
+  const valid = follows.filter(([a, b]) => a !== b)
+  let added = 0
+  const gained = new Map<string, number>()
+  await mapLimit(
+    [...groupBy(valid, ([follower]) => follower)],
+    BULK_CONCURRENCY,
+    async ([follower, pairs]) => {
+      const write = await userState(env, follower).addRelations(
+        'following',
+        pairs.map(([, followee]) => followee),
+      )
+      if (write.status !== 'ok') return
+      added += write.changed.length
+      for (const followee of write.changed) gained.set(followee, (gained.get(followee) ?? 0) + 1)
+    },
+  )
+  await mapLimit([...gained], BULK_CONCURRENCY, ([followee, n]) =>
+    userState(env, followee).adjustFollowers(n),
+  )
+  return { added, skipped: follows.length - added }
+}
+
+export interface IngestEngagement {
+  userId: string
+  postId: string
+  action: string
+  at: number
+  dwellMs?: number | undefined
+  key?: string | undefined
+}
+
+/** History only: seeded posts carry their own counts, so these do not bump counters. */
+export async function ingestEngagements(env: Env, engagements: readonly IngestEngagement[]) {
+  let added = 0
+  await mapLimit([...groupBy(engagements, (e) => e.userId)], BULK_CONCURRENCY, async ([userId, items]) => {
+    const entries = items.map((e) => ({
+      key: e.key ?? `${e.postId}:${e.action}:${e.at}`,
+      postId: e.postId,
+      action: e.action,
+      at: e.at,
+      dwellMs: e.dwellMs,
+    }))
+    // Await first: `added += await …` would read `added` before the await and lose parallel updates.
+    const fresh = await userState(env, userId).recordEngagements(entries)
+    added += fresh?.length ?? 0
+  })
+  return { added, skipped: engagements.length - added }
+}

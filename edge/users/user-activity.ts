@@ -1,0 +1,97 @@
+// Engagement history and served/seen impressions inside a UserState object.
+import { LIMITS } from '../../shared/types/api/limits.ts'
+import { THUNDER_CAPS } from '../thunder/thunder-caps'
+import type { EngagementRow } from './user-schema'
+
+export interface EngagementEntry {
+  key: string
+  postId: string
+  action: string
+  at: number
+  dwellMs?: number | undefined
+}
+
+export interface EngagementRecord {
+  postId: string
+  action: string
+  at: number
+  dwellMs?: number
+}
+
+/** Inserts new engagements (by key) and trims the history to its bound; returns the ones that were new. */
+export function insertEngagements(sql: SqlStorage, entries: readonly EngagementEntry[]): EngagementEntry[] {
+  const added = entries.filter(
+    (e) =>
+      // RETURNING yields a row only when the insert happened (rowsWritten also counts AUTOINCREMENT upkeep).
+      sql
+        .exec(
+          `INSERT INTO engagements (key, post_id, action, at, dwell_ms) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (key) DO NOTHING RETURNING seq`,
+          e.key,
+          e.postId,
+          e.action,
+          e.at,
+          e.dwellMs ?? null,
+        )
+        .toArray().length > 0,
+  )
+  sql.exec(
+    `DELETE FROM engagements WHERE seq IN (
+       SELECT seq FROM engagements ORDER BY at DESC, seq DESC LIMIT -1 OFFSET ?)`,
+    LIMITS.engagementHistory,
+  )
+  return added
+}
+
+/** Newest first, optionally only those before `before` (epoch ms). */
+export function readEngagements(sql: SqlStorage, limit: number, before?: number): EngagementRecord[] {
+  const rows = sql
+    .exec<EngagementRow>(
+      `SELECT post_id, action, at, dwell_ms FROM engagements WHERE at < ?
+       ORDER BY at DESC, seq DESC LIMIT ?`,
+      before ?? Number.MAX_SAFE_INTEGER,
+      limit,
+    )
+    .toArray()
+  return rows.map((r) => {
+    const record: EngagementRecord = { postId: r.post_id, action: r.action, at: r.at }
+    if (r.dwell_ms !== null) record.dwellMs = r.dwell_ms
+    return record
+  })
+}
+
+export type ImpressionKind = 'served' | 'seen'
+
+/** Records impressions (latest time wins) and keeps each kind bounded in count and to 48 h. */
+export function insertImpressions(
+  sql: SqlStorage,
+  kind: ImpressionKind,
+  ids: readonly string[],
+  at: number,
+  now: number,
+) {
+  for (const id of ids) {
+    sql.exec(
+      `INSERT INTO impressions (kind, post_id, at) VALUES (?, ?, ?)
+       ON CONFLICT (kind, post_id) DO UPDATE SET at = MAX(at, excluded.at)`,
+      kind,
+      id,
+      at,
+    )
+  }
+  sql.exec('DELETE FROM impressions WHERE kind = ? AND at < ?', kind, now - THUNDER_CAPS.retentionMs)
+  sql.exec(
+    `DELETE FROM impressions WHERE kind = ? AND post_id IN (
+       SELECT post_id FROM impressions WHERE kind = ? ORDER BY at DESC LIMIT -1 OFFSET ?)`,
+    kind,
+    kind,
+    LIMITS.impressionsPerKind,
+  )
+}
+
+export function readImpressionIds(sql: SqlStorage, since: number): string[] {
+  return sql
+    .exec<{ post_id: string }>('SELECT DISTINCT post_id FROM impressions WHERE at >= ?', since)
+    .toArray()
+    .map((r) => r.post_id)
+}

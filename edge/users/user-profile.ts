@@ -1,0 +1,86 @@
+// Profile reads and writes inside a UserState object.
+
+import type { UserView } from '../../shared/types/api/users.ts'
+import { SUBSCRIPTION_TIERS, type SubscriptionTier } from '../../shared/types/domain.ts'
+import type { ProfileRow } from './user-schema'
+
+export interface ProfileInput {
+  id: string
+  handle: string
+  displayName: string
+  protected: boolean
+  subscriptionTier: SubscriptionTier
+  createdAt: number
+  nsfw: boolean
+}
+
+export type ProfilePatch = Partial<Omit<ProfileInput, 'id' | 'createdAt'>>
+
+function tierOf(s: string): SubscriptionTier {
+  const tier = SUBSCRIPTION_TIERS.find((t) => t === s)
+  if (tier === undefined) throw new Error(`corrupt profile row: tier ${s}`)
+  return tier
+}
+
+export function readProfile(sql: SqlStorage): UserView | null {
+  const row = sql.exec<ProfileRow>('SELECT * FROM profile LIMIT 1').toArray()[0]
+  if (row === undefined) return null
+  const following = sql
+    .exec<{ n: number }>("SELECT COUNT(*) AS n FROM relations WHERE kind = 'following'")
+    .one().n
+  return {
+    id: row.id,
+    handle: row.handle,
+    displayName: row.display_name,
+    protected: row.protected === 1,
+    subscriptionTier: tierOf(row.subscription_tier),
+    createdAt: row.created_at,
+    nsfw: row.nsfw === 1,
+    followersCount: row.followers_count,
+    followingCount: following,
+  }
+}
+
+export function insertProfile(sql: SqlStorage, p: ProfileInput, now: number): void {
+  sql.exec(
+    `INSERT INTO profile (id, handle, display_name, protected, subscription_tier, created_at, nsfw, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    p.id,
+    p.handle,
+    p.displayName,
+    p.protected ? 1 : 0,
+    p.subscriptionTier,
+    p.createdAt,
+    p.nsfw ? 1 : 0,
+    now,
+  )
+}
+
+/** Applies the fields present in `patch`; returns whether anything changed. */
+export function patchProfile(sql: SqlStorage, current: UserView, patch: ProfilePatch, now: number): boolean {
+  const next = {
+    handle: patch.handle ?? current.handle,
+    displayName: patch.displayName ?? current.displayName,
+    protected: patch.protected ?? current.protected,
+    subscriptionTier: patch.subscriptionTier ?? current.subscriptionTier,
+    nsfw: patch.nsfw ?? current.nsfw,
+  }
+  const changed =
+    next.handle !== current.handle ||
+    next.displayName !== current.displayName ||
+    next.protected !== current.protected ||
+    next.subscriptionTier !== current.subscriptionTier ||
+    next.nsfw !== current.nsfw
+  if (!changed) return false
+  sql.exec(
+    `UPDATE profile SET handle = ?, display_name = ?, protected = ?, subscription_tier = ?, nsfw = ?,
+     updated_at = ?`,
+    next.handle,
+    next.displayName,
+    next.protected ? 1 : 0,
+    next.subscriptionTier,
+    next.nsfw ? 1 : 0,
+    now,
+  )
+  return true
+}

@@ -1,0 +1,103 @@
+// User operations that span objects: handle claims, follower counts, post counters.
+import type { RelationKind, UserView } from '../../shared/types/api/users.ts'
+import type { EngagementCounts } from '../../shared/types/domain.ts'
+import { ApiError } from '../api/errors'
+import type { Env } from '../env'
+import { addCounts } from '../posts/post-client'
+import type { CountDelta } from '../posts/post-record'
+import { claimHandles, registryOf } from './handle-registry'
+import type { EngagementEntry } from './user-activity'
+import type { ProfileInput, ProfilePatch } from './user-profile'
+import { type RelationWrite, userState } from './user-state'
+
+export const userNotFound = (id: string, field = 'id') =>
+  new ApiError(404, 'user_not_found', `user ${id} not found`, field)
+
+export async function requireProfile(env: Env, id: string, field = 'id'): Promise<UserView> {
+  const profile = await userState(env, id).getProfile()
+  if (profile === null) throw userNotFound(id, field)
+  return profile
+}
+
+export async function createUser(env: Env, p: ProfileInput): Promise<UserView> {
+  const user = userState(env, p.id)
+  if ((await user.getProfile()) !== null) throw new ApiError(409, 'user_exists', `user ${p.id} exists`, 'id')
+  if ((await claimHandles(env, [{ handle: p.handle, userId: p.id }])).size > 0) {
+    throw new ApiError(409, 'handle_taken', `handle ${p.handle} is taken`, 'handle')
+  }
+  if ((await user.createProfile(p)) === 'exists')
+    throw new ApiError(409, 'user_exists', `user ${p.id} exists`, 'id')
+  return requireProfile(env, p.id)
+}
+
+export async function patchUser(env: Env, id: string, patch: ProfilePatch): Promise<UserView> {
+  const current = await requireProfile(env, id)
+  const newHandle = patch.handle !== undefined && patch.handle !== current.handle ? patch.handle : undefined
+  if (newHandle !== undefined && (await claimHandles(env, [{ handle: newHandle, userId: id }])).size > 0) {
+    throw new ApiError(409, 'handle_taken', `handle ${newHandle} is taken`, 'handle')
+  }
+  const updated = await userState(env, id).updateProfile(patch)
+  if (updated === null) throw userNotFound(id)
+  // A case-only change keeps the same registry key, which must stay claimed.
+  if (newHandle !== undefined && newHandle.toLowerCase() !== current.handle.toLowerCase()) {
+    await registryOf(env, current.handle).release(current.handle, id)
+  }
+  return updated
+}
+
+function checkWrite(write: RelationWrite, userId: string): { changed: string[]; unfollowed: string[] } {
+  if (write.status === 'missing') throw userNotFound(userId)
+  if (write.status === 'full') throw new ApiError(409, 'limit_reached', 'relation list is full', 'targetId')
+  return write
+}
+
+/** Follow/block/mute (active) or undo it; keeps the target's follower count in step. */
+export async function setRelation(
+  env: Env,
+  userId: string,
+  kind: RelationKind,
+  targetId: string,
+  active: boolean,
+) {
+  if (targetId === userId) throw new ApiError(400, 'invalid_request', 'cannot target yourself', 'targetId')
+  const user = userState(env, userId)
+  if (active) await requireProfile(env, targetId, 'targetId')
+  const write = checkWrite(
+    active ? await user.addRelations(kind, [targetId]) : await user.removeRelation(kind, targetId),
+    userId,
+  )
+  const delta =
+    (kind === 'following' ? write.changed.length * (active ? 1 : -1) : 0) - write.unfollowed.length
+  if (delta !== 0) await userState(env, targetId).adjustFollowers(delta)
+  return { targetId, active, changed: write.changed.length > 0 }
+}
+
+const COUNTED: Partial<Record<string, keyof EngagementCounts>> = {
+  favorite: 'favorite',
+  reply: 'reply',
+  repost: 'repost',
+  quote: 'quote',
+  dwell: 'view',
+}
+
+/** Post counter deltas for newly recorded engagements (dwell counts as a view). */
+export function countDeltas(added: readonly EngagementEntry[]): CountDelta[] {
+  const byPost = new Map<string, Partial<EngagementCounts>>()
+  for (const e of added) {
+    const counter = COUNTED[e.action]
+    if (counter === undefined) continue
+    const counts = byPost.get(e.postId) ?? {}
+    counts[counter] = (counts[counter] ?? 0) + 1
+    byPost.set(e.postId, counts)
+  }
+  return [...byPost].map(([postId, counts]) => ({ postId, counts }))
+}
+
+/** Records a user's engagements; only the new ones bump post counters, so a replayed batch counts once. */
+export async function recordEngagements(env: Env, userId: string, entries: readonly EngagementEntry[]) {
+  const added = await userState(env, userId).recordEngagements(entries)
+  if (added === null) throw userNotFound(userId)
+  const deltas = countDeltas(added)
+  if (deltas.length > 0) await addCounts(env, deltas)
+  return { added: added.length, duplicates: entries.length - added.length }
+}

@@ -1,0 +1,175 @@
+import { DurableObject } from 'cloudflare:workers'
+import { LIMITS } from '../../shared/types/api/limits.ts'
+import type { RelationKind, UserView } from '../../shared/types/api/users.ts'
+import type { Env } from '../env'
+import { THUNDER_CAPS } from '../thunder/thunder-caps'
+import * as activity from './user-activity'
+import {
+  insertProfile,
+  type ProfileInput,
+  type ProfilePatch,
+  patchProfile,
+  readProfile,
+} from './user-profile'
+import { migrateUserState } from './user-schema'
+
+export function userState(env: Env, userId: string): DurableObjectStub<UserState> {
+  return env.USER_STATE.getByName(`user-${userId}`)
+}
+
+/** What a relation write did; `missing` means this user has no profile. */
+export type RelationWrite =
+  | { status: 'missing' }
+  | { status: 'full' }
+  | { status: 'ok'; changed: string[]; unfollowed: string[] }
+
+/**
+ * One user's state: profile, follows/blocks/mutes, muted keywords, the bounded engagement history and the
+ * served/seen post ids. Every method on a user without a profile returns null / `missing` and writes nothing.
+ */
+export class UserState extends DurableObject<Env> {
+  private readonly sql: SqlStorage
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env)
+    this.sql = ctx.storage.sql
+    void ctx.blockConcurrencyWhile(async () => migrateUserState(this.sql))
+  }
+
+  getProfile(): UserView | null {
+    return readProfile(this.sql)
+  }
+
+  /** Creates the profile; `exists` when there already is one (whatever its data). */
+  createProfile(p: ProfileInput): 'created' | 'exists' {
+    if (this.exists()) return 'exists'
+    insertProfile(this.sql, p, Date.now())
+    return 'created'
+  }
+
+  /** Bulk ingest: create, or bring an existing profile in line with `p` (reporting the handle it had). */
+  upsertProfile(p: ProfileInput): { status: 'created' | 'updated' | 'unchanged'; previousHandle?: string } {
+    const current = readProfile(this.sql)
+    if (current === null) {
+      insertProfile(this.sql, p, Date.now())
+      return { status: 'created' }
+    }
+    const changed = patchProfile(this.sql, current, p, Date.now())
+    return { status: changed ? 'updated' : 'unchanged', previousHandle: current.handle }
+  }
+
+  updateProfile(patch: ProfilePatch): UserView | null {
+    const current = readProfile(this.sql)
+    if (current === null) return null
+    patchProfile(this.sql, current, patch, Date.now())
+    return readProfile(this.sql)
+  }
+
+  adjustFollowers(delta: number): void {
+    this.sql.exec('UPDATE profile SET followers_count = MAX(0, followers_count + ?)', delta)
+  }
+
+  /** Adds relations; returns the new ones. Blocking also unfollows (the caller fixes follower counts). */
+  addRelations(kind: RelationKind, targets: readonly string[], at = Date.now()): RelationWrite {
+    if (!this.exists()) return { status: 'missing' }
+    const fresh = [...new Set(targets)].filter((t) => !this.hasRelation(kind, t))
+    if (this.countRelations(kind) + fresh.length > LIMITS.relationsPerKind) return { status: 'full' }
+    const unfollowed: string[] = []
+    this.ctx.storage.transactionSync(() => {
+      for (const t of fresh) {
+        this.sql.exec('INSERT INTO relations (kind, target_id, at) VALUES (?, ?, ?)', kind, t, at)
+        if (kind === 'blocks' && this.deleteRelation('following', t)) unfollowed.push(t)
+      }
+    })
+    return { status: 'ok', changed: fresh, unfollowed }
+  }
+
+  removeRelation(kind: RelationKind, target: string): RelationWrite {
+    if (!this.exists()) return { status: 'missing' }
+    return { status: 'ok', changed: this.deleteRelation(kind, target) ? [target] : [], unfollowed: [] }
+  }
+
+  listRelations(kind: RelationKind): { ids: string[]; since: number[] } | null {
+    if (!this.exists()) return null
+    const rows = this.sql
+      .exec<{ target_id: string; at: number }>(
+        'SELECT target_id, at FROM relations WHERE kind = ? ORDER BY at DESC, target_id',
+        kind,
+      )
+      .toArray()
+    return { ids: rows.map((r) => r.target_id), since: rows.map((r) => r.at) }
+  }
+
+  /** Replaces the muted keywords (trimmed, lowercased, deduplicated). */
+  setMutedKeywords(keywords: readonly string[]): string[] | null {
+    if (!this.exists()) return null
+    const normalized = [...new Set(keywords.map((k) => k.trim().toLowerCase()))]
+    const now = Date.now()
+    this.ctx.storage.transactionSync(() => {
+      this.sql.exec('DELETE FROM muted_keywords')
+      for (const k of normalized)
+        this.sql.exec('INSERT INTO muted_keywords (keyword, at) VALUES (?, ?)', k, now)
+    })
+    return this.getMutedKeywords()
+  }
+
+  getMutedKeywords(): string[] | null {
+    if (!this.exists()) return null
+    return this.sql
+      .exec<{ keyword: string }>('SELECT keyword FROM muted_keywords ORDER BY keyword')
+      .toArray()
+      .map((r) => r.keyword)
+  }
+
+  /** Records engagements idempotently by key; returns the new ones (the caller bumps post counters). */
+  recordEngagements(entries: readonly activity.EngagementEntry[]): activity.EngagementEntry[] | null {
+    if (!this.exists()) return null
+    return this.ctx.storage.transactionSync(() => activity.insertEngagements(this.sql, entries))
+  }
+
+  engagementHistory(limit: number, before?: number): activity.EngagementRecord[] | null {
+    if (!this.exists()) return null
+    return activity.readEngagements(this.sql, limit, before)
+  }
+
+  recordImpressions(served: readonly string[], seen: readonly string[], at: number): boolean {
+    if (!this.exists()) return false
+    const now = Date.now()
+    this.ctx.storage.transactionSync(() => {
+      activity.insertImpressions(this.sql, 'served', served, at, now)
+      activity.insertImpressions(this.sql, 'seen', seen, at, now)
+    })
+    return true
+  }
+
+  /** What Thunder needs for this viewer: the following list and the ids to exclude (served or seen). */
+  inNetworkContext(now = Date.now()): { followedIds: string[]; excludeIds: string[] } | null {
+    if (!this.exists()) return null
+    const followedIds = this.sql
+      .exec<{ target_id: string }>("SELECT target_id FROM relations WHERE kind = 'following'")
+      .toArray()
+      .map((r) => r.target_id)
+    return { followedIds, excludeIds: activity.readImpressionIds(this.sql, now - THUNDER_CAPS.retentionMs) }
+  }
+
+  private exists(): boolean {
+    return this.sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM profile').one().n > 0
+  }
+
+  private hasRelation(kind: RelationKind, target: string): boolean {
+    return (
+      this.sql.exec('SELECT 1 FROM relations WHERE kind = ? AND target_id = ?', kind, target).toArray()
+        .length > 0
+    )
+  }
+
+  private countRelations(kind: RelationKind): number {
+    return this.sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM relations WHERE kind = ?', kind).one().n
+  }
+
+  private deleteRelation(kind: RelationKind, target: string): boolean {
+    return (
+      this.sql.exec('DELETE FROM relations WHERE kind = ? AND target_id = ?', kind, target).rowsWritten > 0
+    )
+  }
+}

@@ -1,0 +1,101 @@
+// `npm run models:train [-- --preset default|small --seed N --data DIR --out DIR --skip-world -- <train.py flags>]`
+// World generation → phoenix-config.json refresh (if stale) → PyTorch training of the ranker and the
+// two-tower model → ONNX export + manifest (models/train/train.py). Python is used for training only,
+// always as /usr/bin/python3 (Debian's python3-torch and python3-onnx).
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { phoenixConfigDocument } from '../../shared/phoenix/config-export.ts'
+
+const PYTHON = '/usr/bin/python3'
+const ROOT = resolve(import.meta.dirname, '..', '..')
+
+function fail(message: string): never {
+  console.error(`\nmodels:train failed: ${message}`)
+  process.exit(1)
+}
+
+function run(label: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
+  const started = performance.now()
+  console.log(`\n== ${label}: ${command} ${args.join(' ')}`)
+  return new Promise((done, reject) => {
+    const child = spawn(command, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } })
+    child.on('error', reject)
+    child.on('exit', (code, signal) => {
+      const seconds = (performance.now() - started) / 1000
+      if (code !== 0)
+        reject(new Error(`${label} exited with ${signal ?? code} after ${seconds.toFixed(0)} s`))
+      else done(seconds)
+    })
+  })
+}
+
+function checkPython(): void {
+  if (!existsSync(PYTHON)) fail(`${PYTHON} not found. Install Debian's Python: apt-get install python3`)
+  const probe = spawnSync(
+    PYTHON,
+    ['-c', 'import torch, onnx, numpy; print(torch.__version__, onnx.__version__)'],
+    {
+      encoding: 'utf8',
+    },
+  )
+  if (probe.status !== 0) {
+    fail(
+      `${PYTHON} cannot import torch/onnx/numpy:\n${probe.stderr.trim()}\n` +
+        "Training needs Debian's packages: apt-get install python3-torch python3-onnx python3-numpy",
+    )
+  }
+  console.log(`python: ${PYTHON} (torch ${probe.stdout.trim().replace(' ', ', onnx ')})`)
+}
+
+function refreshPhoenixConfig(): void {
+  const path = resolve(ROOT, 'models/artifacts/phoenix-config.json')
+  const want = `${JSON.stringify(phoenixConfigDocument(), null, 2)}\n`
+  const have = existsSync(path) ? readFileSync(path, 'utf8') : ''
+  if (have === want) {
+    console.log('phoenix-config.json is up to date')
+    return
+  }
+  writeFileSync(path, want)
+  console.log(`wrote ${path} (it was ${have === '' ? 'missing' : 'stale'})`)
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      preset: { type: 'string', default: 'default' },
+      seed: { type: 'string' },
+      data: { type: 'string', default: 'models/data' },
+      out: { type: 'string', default: 'models/artifacts' },
+      'skip-world': { type: 'boolean', default: false },
+    },
+  })
+  const started = performance.now()
+  checkPython()
+  const timings: Record<string, number> = {}
+
+  if (values['skip-world']) {
+    if (!existsSync(resolve(ROOT, values.data, 'manifest.json')))
+      fail(`--skip-world but ${values.data} has no manifest.json`)
+    console.log(`reusing the world in ${values.data}`)
+  } else {
+    const worldArgs = ['models/world/cli.ts', '--out', values.data, '--preset', values.preset]
+    if (values.seed !== undefined) worldArgs.push('--seed', values.seed)
+    timings.world = await run('world', resolve(ROOT, 'node_modules/.bin/tsx'), worldArgs)
+  }
+
+  refreshPhoenixConfig()
+
+  const trainArgs = ['models/train/train.py', '--data', values.data, '--out', values.out, ...positionals]
+  timings.train = await run('train', PYTHON, trainArgs, { PYTHONUNBUFFERED: '1', OMP_WAIT_POLICY: 'PASSIVE' })
+
+  const total = (performance.now() - started) / 1000
+  const parts = Object.entries(timings)
+    .map(([k, v]) => `${k} ${v.toFixed(0)} s`)
+    .join(', ')
+  console.log(`\nmodels:train done in ${total.toFixed(0)} s (${parts}); artifacts in ${values.out}`)
+}
+
+main().catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)))

@@ -1,0 +1,79 @@
+// Request and response schemas for /v1/auth and /v1/admin.
+import { z } from 'zod'
+import { DISCRETE_ACTIONS } from '../../phoenix/actions.ts'
+import { epochMsSchema, idSchema } from './common.ts'
+import { LIMITS } from './limits.ts'
+import { ingestPostSchema } from './posts.ts'
+import { handleSchema, ingestAccountSchema } from './users.ts'
+
+export const devLoginBody = z.union([
+  z.strictObject({ handle: handleSchema }),
+  z.strictObject({ userId: idSchema }),
+])
+export const issueTokenBody = z.strictObject({
+  userId: idSchema,
+  ttlSeconds: z.number().int().min(60).max(LIMITS.tokenTtlMaxS).default(LIMITS.tokenTtlDefaultS),
+})
+export const tokenResponse = z.object({ userId: idSchema, token: z.string(), expiresAt: z.number() })
+
+export const ingestAccountsBody = z.strictObject({
+  accounts: z.array(ingestAccountSchema).min(1).max(LIMITS.adminAccountsBatch),
+})
+export const ingestAccountsResponse = z.object({
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  /** Accounts whose handle belongs to another id; they were not written. */
+  handleConflicts: z.array(idSchema),
+})
+
+export const ingestPostsBody = z.strictObject({
+  posts: z.array(ingestPostSchema).min(1).max(LIMITS.adminPostsBatch),
+})
+export const ingestPostsResponse = z.object({
+  created: z.number().int(),
+  existing: z.number().int(),
+  /** Ingest events published by this call (new posts and earlier ones never published). */
+  published: z.number().int(),
+})
+
+export const ingestFollowsBody = z.strictObject({
+  follows: z
+    .array(z.tuple([idSchema, idSchema]))
+    .min(1)
+    .max(LIMITS.adminFollowsBatch),
+})
+export const ingestFollowsResponse = z.object({ added: z.number().int(), skipped: z.number().int() })
+
+export const ingestEngagementSchema = z.strictObject({
+  userId: idSchema,
+  postId: idSchema,
+  action: z.enum(DISCRETE_ACTIONS),
+  at: epochMsSchema,
+  dwellMs: z.number().int().min(0).max(LIMITS.dwellMs).optional(),
+  /** Idempotency key; defaults to postId:action:at. */
+  key: z
+    .string()
+    .regex(/^[A-Za-z0-9._:-]{1,80}$/)
+    .optional(),
+})
+export const ingestEngagementsBody = z.strictObject({
+  engagements: z.array(ingestEngagementSchema).min(1).max(LIMITS.adminEngagementsBatch),
+})
+export const ingestEngagementsResponse = z.object({ added: z.number().int(), skipped: z.number().int() })
+
+export const deadLetterSchema = z.object({
+  id: z.string(),
+  queue: z.string(),
+  reason: z.string(),
+  attempts: z.number().int(),
+  body: z.unknown(),
+  receivedAt: z.number(),
+})
+export const deadLettersResponse = z.object({
+  deadLetters: z.array(deadLetterSchema),
+  total: z.number().int(),
+})
+export const deadLettersQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+})
