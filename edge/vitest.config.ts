@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config'
 // Resolve from this file so the suite runs the same from the repo root or from edge/.
 const fromHere = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 
-/** Test-only secrets (edge/api/test-auth.ts signs with the same values); never used outside workerd tests. */
+/** Test-only secrets (tests read them back from `env`); never used outside the workerd tests. */
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789abcdef0123456789'
 export const TEST_TOKEN_SECRET = 'test-token-secret-0123456789abcdef0123456789'
 

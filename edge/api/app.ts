@@ -16,6 +16,20 @@ import { allRelationRoutes } from './users/relation-routes'
 
 export const API_VERSION = '1.0.0'
 
+const API_DESCRIPTION = [
+  'JSON over HTTPS. Ids are 64-bit integers as decimal strings. Errors: {"error": {code, message, field?}}.',
+  `Limits: request bodies ${LIMITS.bodyBytes / 1024} KiB (admin ingest ${LIMITS.adminBodyBytes / 1024 / 1024} MiB) -> 413;`,
+  `post text ${LIMITS.postTextChars} characters, ${LIMITS.mediaPerPost} media, videos up to 4 h;`,
+  `handles ${LIMITS.handleChars} characters, display names ${LIMITS.displayNameChars};`,
+  `${LIMITS.mutedKeywords} muted keywords of ${LIMITS.mutedKeywordChars} characters;`,
+  `${LIMITS.relationsPerKind} follows, blocks and mutes each; ${LIMITS.engagementBatch} engagements per batch,`,
+  `history kept to the newest ${LIMITS.engagementHistory}; ${LIMITS.impressionBatch} impressions per call;`,
+  `${LIMITS.postLookupIds} ids per post lookup; admin batches: ${LIMITS.adminAccountsBatch} accounts,`,
+  `${LIMITS.adminPostsBatch} posts, ${LIMITS.adminFollowsBatch} follows, ${LIMITS.adminEngagementsBatch} engagements,`,
+  `${LIMITS.adminThunderBatch} Thunder posts. Strings must be well-formed Unicode without control characters;`,
+  'unknown fields are rejected.',
+].join(' ')
+
 /** Builds a fresh app; tests use it to mount extra routes without touching production. */
 export function createApp(): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
@@ -41,8 +55,7 @@ export function createApp(): OpenAPIHono<AppEnv> {
     info: {
       title: 'For You Edge API',
       version: API_VERSION,
-      description:
-        'JSON over HTTPS. Ids are 64-bit integers as decimal strings. Errors: {"error": {code, message, field?}}.',
+      description: API_DESCRIPTION,
     },
   })
   app.notFound(notFound)

@@ -109,7 +109,16 @@ describe('post ingest consumer', () => {
   it('sends a message that keeps failing to the dead-letter queue, visible to the admin', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {})
     const event = created(uniqueId())
-    vi.spyOn(ThunderShard.prototype, 'apply').mockRejectedValue(new Error('shard down for good'))
+    // Only this message's writes fail, so deliveries of other tests' posts are untouched.
+    const original = ThunderShard.prototype.apply
+    vi.spyOn(ThunderShard.prototype, 'apply').mockImplementation(async function (
+      this: ThunderShard,
+      batch,
+      now,
+    ) {
+      if (batch.inserts.some((p) => p.postId === event.post.postId)) throw new Error('shard down for good')
+      return original.call(this, batch, now)
+    })
     await env.POST_INGEST.send(event)
     const list = async () =>
       deadLettersResponse.parse(

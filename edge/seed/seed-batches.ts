@@ -27,7 +27,19 @@ function keep<T>(items: readonly T[], schema: ZodType): { ok: T[]; invalid: numb
   return { ok, invalid: items.length - ok.length }
 }
 
+/** Distinct followers per account, from the seed's follow graph (self-follows and repeats ignored). */
+export function followerCounts(follows: readonly [string, string][]): Map<string, number> {
+  const pairs = new Set(follows.filter(([a, b]) => a !== b).map(([a, b]) => `${a}>${b}`))
+  const counts = new Map<string, number>()
+  for (const pair of pairs) {
+    const followee = pair.slice(pair.indexOf('>') + 1)
+    counts.set(followee, (counts.get(followee) ?? 0) + 1)
+  }
+  return counts
+}
+
 export function toBatches(seed: WorldSeed, now: number, schemas: Schemas): SeedBatches {
+  const followers = followerCounts(seed.follows)
   const accounts = keep(
     seed.accounts.map((a) => ({
       id: a.id,
@@ -37,6 +49,7 @@ export function toBatches(seed: WorldSeed, now: number, schemas: Schemas): SeedB
       subscriptionTier: a.subscriptionTier,
       nsfw: a.nsfw ?? false,
       createdAt: Math.round(now - a.createdAgoMs),
+      followersCount: followers.get(a.id) ?? 0,
     })),
     schemas.account,
   )

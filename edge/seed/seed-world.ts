@@ -7,6 +7,7 @@ import { ingestPostSchema } from '../../shared/types/api/posts.ts'
 import { ingestAccountSchema } from '../../shared/types/api/users.ts'
 import type { WorldSeed } from '../../shared/types/world-seed.ts'
 import { type SeedBatches, toBatches } from './seed-batches'
+import { request, sleep } from './seed-http'
 
 export type SeedStage = 'accounts' | 'follows' | 'posts' | 'engagements'
 
@@ -22,13 +23,18 @@ export interface SeedOptions {
   /** "Now" for relative times (default Date.now()). */
   now?: number
   onProgress?: (p: SeedProgress) => void
-  /** Requests in flight at once (default 2). */
+  /** Requests in flight at once (default 1: local workerd copes badly with thousands of live objects). */
   concurrency?: number
   /**
    * Ingest events published but not yet in Thunder before the posts stage pauses (default 4,000): a local
    * queue holds at most ~10k undelivered messages. Waits are bounded, so caps or evictions cannot stall it.
    */
   maxBacklog?: number
+  /**
+   * User objects woken per second at most (default 150). Local workerd keeps an idle object for ~10 s and
+   * three file descriptors each; thousands woken at once exhaust them (SQLITE_NOMEM, connect timeouts).
+   */
+  maxObjectsPerSecond?: number
 }
 
 export interface SeedReport {
@@ -55,32 +61,19 @@ const replies = {
   engagements: z.object({ added: z.number(), skipped: z.number() }),
 }
 
-type Fetcher = Required<Pick<SeedOptions, 'fetch'>>
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
-
-async function request(
-  opts: Fetcher,
-  method: string,
-  url: string,
-  token: string,
-  body?: unknown,
-): Promise<unknown> {
-  for (let attempt = 1; ; attempt++) {
-    const res = await opts.fetch(url, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    })
-    const text = await res.text()
-    if (res.ok) return JSON.parse(text)
-    // 5xx may be transient (a full local queue, a restarting object); a 4xx is a bug in the seed or seeder.
-    if (res.status < 500 || attempt >= 6)
-      throw new Error(`seed: ${method} ${url} -> ${res.status} ${text.slice(0, 300)}`)
-    await sleep(500 * 2 ** (attempt - 1))
-  }
-}
-
 const statsReply = z.object({ totalPosts: z.number() })
+
+/** Distinct user objects a batch wakes. */
+function objectsTouched(stage: SeedStage, chunk: readonly unknown[]): number {
+  if (stage === 'posts') return 0
+  const key = (item: unknown): unknown =>
+    Array.isArray(item)
+      ? item[0]
+      : typeof item === 'object' && item !== null && 'userId' in item
+        ? item.userId
+        : item
+  return stage === 'accounts' ? chunk.length : new Set(chunk.map(key)).size
+}
 
 async function sendStage<T>(
   stage: SeedStage,
@@ -96,13 +89,16 @@ async function sendStage<T>(
   const worker = async () => {
     for (let i = next++; i < chunks.length; i = next++) {
       const chunk = chunks[i] ?? []
+      const started = Date.now()
       await send(chunk)
+      const minMs = (objectsTouched(stage, chunk) / (opts.maxObjectsPerSecond ?? 150)) * 1000
+      await sleep(minMs - (Date.now() - started))
       done += chunk.length
       opts.onProgress?.({ stage, done, total: items.length })
     }
   }
-  // Posts go in order (parents before replies), so one at a time; the rest in parallel.
-  const parallel = stage === 'posts' ? 1 : (opts.concurrency ?? 2)
+  // Posts go in order (parents before replies), so one at a time.
+  const parallel = stage === 'posts' ? 1 : (opts.concurrency ?? 1)
   await Promise.all(Array.from({ length: parallel }, worker))
 }
 

@@ -29,7 +29,7 @@ export const THUNDER_CAPS: Readonly<ThunderCaps> = Object.freeze({
   maxReplyPerAuthor: 30,
   maxVideoPerAuthor: 20,
   maxScanPerAuthor: 200,
-  futureSkewMs: 60_000,
+  futureSkewMs: 5 * 60 * 1000,
   tombstoneRetentionMs: 48 * HOUR_MS,
   trimIntervalMs: 5 * 60 * 1000,
 })

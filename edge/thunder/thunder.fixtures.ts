@@ -1,5 +1,5 @@
 // Builders for Thunder tests: posts relative to a fixed "now", and a fresh shard per test.
-import { abortAllDurableObjects } from 'cloudflare:test'
+import { runInDurableObject } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
 import type { ThunderPostInput } from '../../shared/types/api/thunder.ts'
 import type { ShardQuery } from './thunder-fetch'
@@ -15,9 +15,13 @@ export function freshShard(name = `test-${crypto.randomUUID()}`) {
   return env.THUNDER_SHARD.getByName(name)
 }
 
-/** Evicts every Durable Object (memory gone, storage kept) and returns a new stub for `name`. */
+/**
+ * Restarts one shard (memory gone, storage kept) and returns a new stub for it. Only this object is reset,
+ * so test files running alongside are not disturbed.
+ */
 export async function restarted(name: string) {
-  await abortAllDurableObjects()
+  const stub = freshShard(name)
+  await runInDurableObject(stub, (_instance, state) => state.abort('test restart')).catch(() => {})
   return freshShard(name)
 }
 

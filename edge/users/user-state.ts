@@ -48,13 +48,21 @@ export class UserState extends DurableObject<Env> {
   }
 
   /** Bulk ingest: create, or bring an existing profile in line with `p` (reporting the handle it had). */
-  upsertProfile(p: ProfileInput): { status: 'created' | 'updated' | 'unchanged'; previousHandle?: string } {
+  upsertProfile(p: ProfileInput & { followersCount?: number | undefined }): {
+    status: 'created' | 'updated' | 'unchanged'
+    previousHandle?: string
+  } {
     const current = readProfile(this.sql)
     if (current === null) {
       insertProfile(this.sql, p, Date.now())
+      if (p.followersCount !== undefined) this.setFollowers(p.followersCount)
       return { status: 'created' }
     }
-    const changed = patchProfile(this.sql, current, p, Date.now())
+    let changed = patchProfile(this.sql, current, p, Date.now())
+    if (p.followersCount !== undefined && p.followersCount !== current.followersCount) {
+      this.setFollowers(p.followersCount)
+      changed = true
+    }
     return { status: changed ? 'updated' : 'unchanged', previousHandle: current.handle }
   }
 
@@ -67,6 +75,10 @@ export class UserState extends DurableObject<Env> {
 
   adjustFollowers(delta: number): void {
     this.sql.exec('UPDATE profile SET followers_count = MAX(0, followers_count + ?)', delta)
+  }
+
+  private setFollowers(count: number): void {
+    this.sql.exec('UPDATE profile SET followers_count = ?', count)
   }
 
   /** Adds relations; returns the new ones. Blocking also unfollows (the caller fixes follower counts). */

@@ -35,11 +35,15 @@ export const patchUserBody = z
   .refine((b) => Object.keys(b).length > 0, 'at least one field is required')
 export type PatchUserBody = z.infer<typeof patchUserBody>
 
-/** One account in POST /v1/admin/ingest/accounts. */
+/**
+ * One account in POST /v1/admin/ingest/accounts. Bulk follows do not touch followees, so a bulk load sets
+ * follower counts here (absolute, hence idempotent).
+ */
 export const ingestAccountSchema = z.strictObject({
   ...profileFields,
   id: idSchema,
   createdAt: epochMsSchema,
+  followersCount: z.number().int().min(0).optional(),
 })
 export type IngestAccount = z.infer<typeof ingestAccountSchema>
 
