@@ -8,6 +8,7 @@ import { worldSeedSchema } from '../../shared/types/api/world-seed.ts'
 import type { WorldSeed } from '../../shared/types/world-seed.ts'
 import { demoHandles } from '../seed/seed-batches'
 import { loadWorld, type SeedOptions, type SeedReport, type SeedStage } from '../seed/seed-world'
+import { readDevVars } from './dev-vars.ts'
 
 export { demoHandles }
 
@@ -55,21 +56,6 @@ export async function seedWorld(
     })
   } finally {
     if (showBar) bar.stop()
-  }
-}
-
-/** Reads KEY=value lines (the .dev.vars format). */
-export function readDevVars(path = '.dev.vars'): Record<string, string> {
-  try {
-    return Object.fromEntries(
-      readFileSync(path, 'utf8')
-        .split('\n')
-        .map((line) => /^\s*([A-Z_][A-Z0-9_]*)\s*=\s*"?([^"]*)"?\s*$/.exec(line))
-        .filter((m) => m !== null)
-        .map((m) => [m[1] ?? '', m[2] ?? '']),
-    )
-  } catch {
-    return {}
   }
 }
 
