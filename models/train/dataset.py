@@ -68,8 +68,8 @@ class Posts:
             self.media_raw[i] = r["media"]
             self.video_ms[i] = r.get("videoDurationMs")
             for j, cf in enumerate(F.COUNT_FEATURES):
-                self.counts[i, j] = F.count_bucket(r["counts"][cf["name"]], cf["max"])
-                self.raw_counts[i, j] = r["counts"][cf["name"]]
+                self.counts[i, j] = F.count_feature_bucket(cf, r["counts"], r["text"])
+                self.raw_counts[i, j] = r["counts"].get(cf["name"], 0)
             c = r.get("createdAtMs")
             if c is not None and c > 0:
                 self.created[i] = int(c)
@@ -83,7 +83,7 @@ class Posts:
         return {
             "postId": self.ids[i], "authorId": self.author_ids[i], "createdAtMs": int(self.created[i]),
             "text": self.text_raw[i], "media": self.media_raw[i], "videoDurationMs": self.video_ms[i],
-            "counts": {cf["name"]: self.raw_counts[i, j] for j, cf in enumerate(F.COUNT_FEATURES)},
+            "counts": {cf["name"]: self.raw_counts[i, j] for j, cf in enumerate(F.COUNT_FEATURES) if cf["name"] != "words"},
             "inNetwork": bool(in_network), "isReply": bool(self.kind_flags[i, 0]),
             "isRepost": bool(self.kind_flags[i, 1]), "isQuote": bool(self.kind_flags[i, 2]),
         }
@@ -216,6 +216,7 @@ class Sessions:
             "hist_dwell": np.where(hvalid, self.h_dwell[ev], 0).astype(np.float32),
             "hist_surface": np.where(hvalid, self.h_surface[ev], 0).astype(np.int32),
             "hist_age": np.where(hvalid, self.h_age[ev], 0).astype(np.int32),
+            "hist_text": p.text[pidx],
         }
         k = np.arange(cb)[None, :]
         cvalid = k < cl[:, None]
@@ -254,6 +255,7 @@ class Sessions:
                 "postCreatedAtMs": int(p.created[pi]) if p.created_valid[pi] else None,
                 "actionMask": int(self.h_mask[e]), "dwellSeconds": float(self.h_raw_dwell[e]),
                 "surface": int(self.h_raw_surface[e]), "engagedAtMs": int(self.h_at[e]),
+                "postText": p.text_raw[pi],
             })
         cands = [p.candidate_input(self.c_post[c], self.c_net[c]) for c in range(self.c_off[s], self.c_off[s + 1])]
         return {"userId": self.user_ids[s], "nowMs": int(self.served[s]), "history": events, "candidates": cands}
@@ -269,7 +271,7 @@ def check_against_features_py(sessions, n=20, seed=0):
     worst = 0.0
     keys = {"user_hash": "userHash", "hist_post": "histPost", "hist_author": "histAuthor",
             "hist_actions": "histActions", "hist_dwell": "histDwell", "hist_surface": "histSurface",
-            "hist_age": "histAge", "cand_post": "candPost", "cand_author": "candAuthor", "cand_text": "candText",
+            "hist_age": "histAge", "hist_text": "histText", "cand_post": "candPost", "cand_author": "candAuthor", "cand_text": "candText",
             "cand_media": "candMedia", "cand_age": "candAge", "cand_counts": "candCounts", "cand_flags": "candFlags"}
     for s in rng.choice(sessions.n, size=min(n, sessions.n), replace=False):
         req = sessions.raw_request(int(s))

@@ -28,7 +28,8 @@ ONNX_FILES = ["ranker.onnx", "ranker_history.onnx", "ranker_candidates.onnx", "u
 # feature-dict key (features.py) for each ONNX input name
 FEATURE_KEYS = {
     "user_hash": "userHash", "hist_post": "histPost", "hist_author": "histAuthor", "hist_actions": "histActions",
-    "hist_dwell": "histDwell", "hist_surface": "histSurface", "hist_age": "histAge", "cand_post": "candPost",
+    "hist_dwell": "histDwell", "hist_surface": "histSurface", "hist_age": "histAge", "hist_text": "histText",
+    "cand_post": "candPost",
     "cand_author": "candAuthor", "cand_text": "candText", "cand_media": "candMedia", "cand_age": "candAge",
     "cand_counts": "candCounts", "cand_flags": "candFlags",
 }
@@ -51,6 +52,8 @@ def example_request(seed=12345, n_hist=37, n_cand=5):
             "dwellSeconds": round(rng.random() * 45, 1),
             "surface": rng.choice([1, 1, 2, 10]),
             "engagedAtMs": created + rng.randrange(0, 2 * F.HOUR_MS),
+            # some events without text: an engaged post whose text is unknown gets no text tokens
+            "postText": None if k % 7 == 3 else " ".join(rng.choice(words) for _ in range(rng.randrange(0, 30))),
         })
     history.sort(key=lambda e: e["engagedAtMs"])
     media = ["none", "image", "video", "gif", "video"]

@@ -93,6 +93,24 @@ def count_bucket(count, cap):
     return min(int(count).bit_length(), cap)
 
 
+def word_count(text):
+    """Runs of characters other than space, tab, CR and LF."""
+    n, in_word = 0, False
+    for ch in text:
+        sep = ch in " \t\r\n"
+        if not sep and not in_word:
+            n += 1
+        in_word = not sep
+    return n
+
+
+def count_feature_bucket(feature, counts, text):
+    """One cand_counts column: log2 bucket of an engagement count, or the linear `words` bucket."""
+    if feature["name"] == "words":
+        return min(word_count(text), feature["max"])
+    return count_bucket(counts[feature["name"]], feature["max"])
+
+
 def media_class(media, video_duration_ms=None):
     if media == "none":
         return 1
@@ -106,7 +124,8 @@ def media_class(media, video_duration_ms=None):
 
 
 def featurize_history(user_id, events):
-    """events: dicts with postId, authorId, postCreatedAtMs, actionMask, dwellSeconds, surface, engagedAtMs."""
+    """events: dicts with postId, authorId, postCreatedAtMs, actionMask, dwellSeconds, surface, engagedAtMs and
+    optionally postText (the engaged post's text; absent → no text tokens)."""
     t = {
         "userHash": np.array(hash_pair("user", user_id), dtype=np.int32),
         "histPost": np.zeros((H, 2), np.int32),
@@ -115,6 +134,7 @@ def featurize_history(user_id, events):
         "histDwell": np.zeros(H, np.float32),
         "histSurface": np.zeros(H, np.int32),
         "histAge": np.zeros(H, np.int32),
+        "histText": np.zeros((H, T), np.int32),
     }
     recent = events[-H:] if events else []
     start = H - len(recent)
@@ -129,6 +149,8 @@ def featurize_history(user_id, events):
         t["histDwell"][i] = np.float32(min(max(e["dwellSeconds"], 0.0), DWELL_CAP) / DWELL_CAP)
         t["histSurface"][i] = min(max(int(e["surface"]), 0), CFG["surfaces"] - 1)
         t["histAge"][i] = post_age_bucket(e.get("postCreatedAtMs"), e["engagedAtMs"])
+        if e.get("postText") is not None:
+            t["histText"][i] = text_token_ids(e["postText"])
     return t
 
 
@@ -150,6 +172,6 @@ def featurize_candidates(candidates, now_ms):
         t["candMedia"][i] = media_class(c["media"], c.get("videoDurationMs"))
         t["candAge"][i] = post_age_bucket(c["createdAtMs"], now_ms)
         for j, f in enumerate(COUNT_FEATURES):
-            t["candCounts"][i, j] = count_bucket(c["counts"][f["name"]], f["max"])
+            t["candCounts"][i, j] = count_feature_bucket(f, c["counts"], c["text"])
         t["candFlags"][i] = [float(c["inNetwork"]), float(c["isReply"]), float(c["isRepost"]), float(c["isQuote"])]
     return t

@@ -1,7 +1,8 @@
 """The Phoenix ranker, exactly as models/train/ARCHITECTURE.md specifies.
 
 Pre-norm transformer (RMSNorm, 4-head attention, tanh-GELU FFN, no biases) over
-[user] [history × H] [candidates × C] with upstream's candidate isolation (§1.7): the prefix (user +
+[user] [history × H] [candidates × C] (history tokens carry the engaged post's text tokens, through the
+same text table as candidates) with upstream's candidate isolation (§1.7): the prefix (user +
 history) attends bidirectionally to valid prefix keys only; each candidate attends to the valid prefix
 keys and to itself. Every matrix is stored [in, out] and applied as x @ W, so the exported ONNX
 initializers carry the spec names (hash_table, user_proj.0, layers.2.wq, head_bias, ...).
@@ -34,7 +35,9 @@ DWELL_SCALE = float(CFG["dwellScaleSeconds"])
 TABLE_ROWS = F.DOC["tableRows"]
 N_COUNTS = len(F.COUNT_FEATURES)
 
-HISTORY_INPUTS = ["user_hash", "hist_post", "hist_author", "hist_actions", "hist_dwell", "hist_surface", "hist_age"]
+HISTORY_INPUTS = ["user_hash", "hist_post", "hist_author", "hist_actions", "hist_dwell", "hist_surface", "hist_age",
+                  "hist_text"]
+N_HISTORY = len(HISTORY_INPUTS)
 CANDIDATE_INPUTS = ["cand_post", "cand_author", "cand_text", "cand_media", "cand_age", "cand_counts", "cand_flags"]
 RANKER_INPUTS = HISTORY_INPUTS + CANDIDATE_INPUTS
 
@@ -191,7 +194,8 @@ class PhoenixRanker(nn.Module):
 
     # ---- tokens ----------------------------------------------------------------------------------------
 
-    def prefix_tokens(self, user_hash, hist_post, hist_author, hist_actions, hist_dwell, hist_surface, hist_age):
+    def prefix_tokens(self, user_hash, hist_post, hist_author, hist_actions, hist_dwell, hist_surface, hist_age,
+                      hist_text):
         """Returns x [B, 1+Hb, D] and valid [B, 1+Hb]. Hb ≤ H: training may pass only the last Hb
         (right-aligned) history slots; positions stay those of the full-length layout."""
         hb = hist_post.shape[1]
@@ -203,6 +207,7 @@ class PhoenixRanker(nn.Module):
             + hist_dwell.unsqueeze(-1) * self.dwell_vec
             + Fn.embedding(hist_surface.long(), self.surface_emb)
             + Fn.embedding(hist_age.long(), self.hist_age_emb)
+            + text_mean(hist_text, self.text_emb)
             + self.type_emb[1]
             + self.pos_emb[1 + H - hb : 1 + H]
         )
@@ -274,8 +279,8 @@ class PhoenixRanker(nn.Module):
 
     # ---- public entry points ---------------------------------------------------------------------------
 
-    def prefix(self, user_hash, hist_post, hist_author, hist_actions, hist_dwell, hist_surface, hist_age):
-        x, valid = self.prefix_tokens(user_hash, hist_post, hist_author, hist_actions, hist_dwell, hist_surface, hist_age)
+    def prefix(self, *history):
+        x, valid = self.prefix_tokens(*history)
         ks, vs = self.prefix_kv(x, valid)
         return ks, vs, valid
 
@@ -287,12 +292,12 @@ class PhoenixRanker(nn.Module):
         """inputs in RANKER_INPUTS order → (discrete logits [B,C,A], dwell logit [B,C]).
         Training may pack candidates into rows: cand_* [R, Cr, …] with row_session [R] naming each row's
         session; a row attends to its session's prefix (exact, since candidates never see each other)."""
-        ks, vs, valid = self.prefix(*inputs[:7])
+        ks, vs, valid = self.prefix(*inputs[:N_HISTORY])
         if row_session is not None:
             ks = [k.index_select(0, row_session) for k in ks]
             vs = [v.index_select(0, row_session) for v in vs]
             valid = valid.index_select(0, row_session)
-        return self.candidates(ks, vs, valid, *inputs[7:])
+        return self.candidates(ks, vs, valid, *inputs[N_HISTORY:])
 
     def forward(self, *inputs):
         """Dispatches on `self.mode` so the exported graphs keep the spec's unprefixed parameter names:

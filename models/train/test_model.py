@@ -162,7 +162,7 @@ def test_padding(ranker, feats):
     # garbage in padded history slots must not matter
     g = dict(feats)
     inv = feats["hist_post"][:, :, 0] == 0
-    for n in ("hist_author", "hist_surface", "hist_age"):
+    for n in ("hist_author", "hist_surface", "hist_age", "hist_text"):
         v = feats[n].copy()
         v[inv] = 3
         g[n] = v

@@ -4,21 +4,22 @@ Both towers output R = retrievalDim (64) unit vectors (L2 normalisation x / max(
 retrieval score is their dot product. Matrices are stored [in, out] and applied as x @ W.
 
 User tower (`user_tower.onnx`; inputs hist_post, hist_author, hist_actions, hist_dwell, hist_surface,
-hist_age → user_embedding [B, R]). No user-id embedding (as upstream). Parameters:
+hist_age, hist_text → user_embedding [B, R]). No user-id embedding (as upstream). Parameters:
 - `ut.hash_table [tableRows, W]` (row 0 = padding, kept zero), `ut.hist_post_proj.{0,1}`,
   `ut.hist_author_proj.{0,1}` `[W, D]`, `ut.action_emb [A, D]`, `ut.dwell_vec [D]`, `ut.surface_emb [16, D]`,
-  `ut.hist_age_emb [82, D]`, `ut.pos_emb [H, D]`.
+  `ut.hist_age_emb [82, D]`, `ut.text_emb [textBuckets, D]`, `ut.pos_emb [H, D]`.
 - one pre-norm transformer layer `ut.layers.0.{attn_norm, wq, wk, wv, wo, ffn_norm, w1, w2}` with the
   ranker's math (4 heads, bidirectional attention over valid history keys, invalid keys −1e9).
 - `ut.out_norm [D]`, `ut.w1 [D, F]`, `ut.b1 [F]`, `ut.w2 [F, R]`, `ut.b2 [R]`.
   token_i = post part + author part + hist_actions_i @ action_emb + hist_dwell_i · dwell_vec
-            + surface_emb[hist_surface_i] + hist_age_emb[hist_age_i] + pos_emb[i]
+            + surface_emb[hist_surface_i] + hist_age_emb[hist_age_i] + text part_i + pos_emb[i]
+  (text part: mean of text_emb over the engaged post's tokens ≠ 0, zero when none)
   x = layer(tokens); pooled = Σ_valid x_i / max(#valid, 1)   (valid: hist_post[i,0] ≠ 0)
   u = L2(GELU_tanh(RMSNorm(pooled) · out_norm @ w1 + b1) @ w2 + b2)
-Post tower (`post_tower.onnx`; inputs cand_author [N,2], cand_text [N,T], cand_media [N], cand_counts [N,5]
+Post tower (`post_tower.onnx`; inputs cand_author [N,2], cand_text [N,T], cand_media [N], cand_counts [N,6]
 → post_embedding [N, R]). Parameters:
 - `pt.hash_table [tableRows, W]`, `pt.author_proj.{0,1} [W, D]`, `pt.text_emb [textBuckets, D]`,
-  `pt.media_emb [6, D]`, `pt.count_emb.{0..4} [32, D]`, `pt.out_norm [D]`, `pt.w1 [D, F]`, `pt.b1 [F]`,
+  `pt.media_emb [6, D]`, `pt.count_emb.{0..5} [32, D]`, `pt.out_norm [D]`, `pt.w1 [D, F]`, `pt.b1 [F]`,
   `pt.w2 [F, R]`, `pt.b2 [R]`.
   x = author part + text part (mean of text_emb over tokens ≠ 0) + media_emb[m] + Σ_k count_emb.k[c_k]
   p = L2(GELU_tanh(RMSNorm(x) · out_norm @ w1 + b1) @ w2 + b2)
@@ -48,7 +49,7 @@ HARD_NEG = [IDX[a] for a in ("not_interested", "block_author", "mute_author", "r
 SOFT_NEG = [IDX["not_dwelled"]]
 POSITIVE = [IDX["favorite"]]
 
-USER_INPUTS = ["hist_post", "hist_author", "hist_actions", "hist_dwell", "hist_surface", "hist_age"]
+USER_INPUTS = ["hist_post", "hist_author", "hist_actions", "hist_dwell", "hist_surface", "hist_age", "hist_text"]
 POST_INPUTS = ["cand_author", "cand_text", "cand_media", "cand_counts"]
 
 
@@ -69,6 +70,7 @@ class UserTower(nn.Module):
         self.dwell_vec = param(TD)
         self.surface_emb = param(CFG["surfaces"], TD)
         self.hist_age_emb = param(CFG["ageBuckets"], TD)
+        self.text_emb = param(CFG["textBuckets"], TD)
         self.pos_emb = param(H, TD)
         self.layers = nn.ModuleList([Layer()])
         self.out_norm = param(TD, value=1.0)
@@ -77,7 +79,7 @@ class UserTower(nn.Module):
         self.w2 = param(TF, R, std=1.0 / math.sqrt(TF))
         self.b2 = param(R, value=0.0)
 
-    def forward(self, hist_post, hist_author, hist_actions, hist_dwell, hist_surface, hist_age):
+    def forward(self, hist_post, hist_author, hist_actions, hist_dwell, hist_surface, hist_age, hist_text):
         hb = hist_post.shape[1]
         x = (
             hash_part(self.hash_table, hist_post, self.hist_post_proj)
@@ -86,6 +88,7 @@ class UserTower(nn.Module):
             + hist_dwell.unsqueeze(-1) * self.dwell_vec
             + Fn.embedding(hist_surface.long(), self.surface_emb)
             + Fn.embedding(hist_age.long(), self.hist_age_emb)
+            + text_mean(hist_text, self.text_emb)
             + self.pos_emb[H - hb : H]
         )
         valid = (hist_post[:, :, 0] != 0).to(torch.float32)
@@ -155,6 +158,7 @@ class TwoTower(nn.Module):
         self.ut.surface_emb.copy_(ranker.surface_emb)
         self.ut.hist_age_emb.copy_(ranker.hist_age_emb)
         self.pt.text_emb.copy_(ranker.text_emb)
+        self.ut.text_emb.copy_(ranker.text_emb)
         self.pt.media_emb.copy_(ranker.media_emb)
         for k in range(N_COUNTS):
             self.pt.count_emb[k].copy_(ranker.count_emb[k])

@@ -23,6 +23,7 @@ EDGE_TEXTS = [
     " ".join(f"w{i}" for i in range(40)),
     "dup dup DUP Dup dup! again, again.",
     "http://spam.example/buy-now FREE free FREE crypto!!!",
+    "  tabs\tand\nnew lines\r\n  between   words \u00a0nbsp  ",
 ]
 
 
@@ -42,6 +43,7 @@ def rand_history(rng, n, now):
             "dwellSeconds": rng.choice([0.0, 3.25, 29.99, 30.0, 45.5, -2.0, rng.random() * 60]),
             "surface": rng.choice([1, 1, 10, 0, 15, -3, 99]),
             "engagedAtMs": created + rng.randrange(0, 3 * F.HOUR_MS),
+            "postText": rng.choice(EDGE_TEXTS + [None, "", "Rocket launch tonight #space"]),
         })
     return events
 

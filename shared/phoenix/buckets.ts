@@ -19,6 +19,24 @@ export function countBucket(count: number, max: number): number {
   return Math.min(bits, max)
 }
 
+/** Words in `text`: runs of characters other than space, tab, CR and LF. */
+export function wordCount(text: string): number {
+  let n = 0
+  let inWord = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    const sep = c === 32 || c === 9 || c === 10 || c === 13
+    if (!sep && !inWord) n++
+    inWord = !sep
+  }
+  return n
+}
+
+/** The `words` column of `cand_counts`: the word count, capped at `max` (linear, not log2). */
+export function wordsBucket(text: string, max: number): number {
+  return Math.min(wordCount(text), max)
+}
+
 /** 0 pad, 1 text only, 2 image, 3 short video (< 10 s), 4 video, 5 gif. */
 export function mediaClass(media: 'none' | 'image' | 'video' | 'gif', videoDurationMs?: number): number {
   switch (media) {

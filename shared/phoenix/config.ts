@@ -44,13 +44,19 @@ export const TABLE_OFFSETS = {
 
 export const TABLE_ROWS = TABLE_OFFSETS.author + PHOENIX_CONFIG.authorBuckets
 
-/** The order of `cand_counts` columns and each one's bucket cap (upstream's per-feature maxima). */
+/**
+ * The order of `cand_counts` columns and each one's bucket cap. The engagement counts use log2 buckets with
+ * upstream's per-feature maxima; `words` is the post's length in words, bucketed linearly (capped at 31):
+ * the text tokens are a mean of unique words, which says what a post is about but not how long it is, and
+ * reading time (dwell) follows length.
+ */
 export const COUNT_FEATURES = [
   { name: 'favorite', max: 18 },
   { name: 'reply', max: 13 },
   { name: 'repost', max: 15 },
   { name: 'quote', max: 13 },
   { name: 'view', max: 25 },
+  { name: 'words', max: 31 },
 ] as const
 
 /** `cand_flags` columns. */

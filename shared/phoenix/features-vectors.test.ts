@@ -7,7 +7,10 @@ interface VectorCase {
   request: {
     userId: string
     nowMs: number
-    history: (Omit<HistoryEvent, 'postCreatedAtMs'> & { postCreatedAtMs: number | null })[]
+    history: (Omit<HistoryEvent, 'postCreatedAtMs' | 'postText'> & {
+      postCreatedAtMs: number | null
+      postText: string | null
+    })[]
     candidates: (Omit<CandidateInput, 'videoDurationMs'> & { videoDurationMs: number | null })[]
   }
   expected: Record<string, string>
@@ -27,7 +30,11 @@ describe('feature vectors written by Python', () => {
   })
 
   it.each(cases.map((c, i) => [i, c] as const))('case %i: TypeScript writes the same bytes', (_i, c) => {
-    const history = c.request.history.map((e) => ({ ...e, postCreatedAtMs: e.postCreatedAtMs ?? undefined }))
+    const history = c.request.history.map((e) => ({
+      ...e,
+      postCreatedAtMs: e.postCreatedAtMs ?? undefined,
+      postText: e.postText ?? undefined,
+    }))
     const cands = c.request.candidates.map((x) => ({ ...x, videoDurationMs: x.videoDurationMs ?? undefined }))
     const { n: _n, ...tensors } = {
       ...featurizeHistory(c.request.userId, history),

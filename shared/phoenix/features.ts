@@ -2,7 +2,7 @@
 // ranker and the two towers take as ONNX inputs. models/train/features.py is the Python twin; the test
 // vectors in models/artifacts/test-vectors prove both write the same bytes.
 import { DISCRETE_ACTIONS, DISCRETE_INDEX, type DiscreteAction, DWELL_CAP_SECONDS } from './actions.ts'
-import { countBucket, mediaClass, postAgeBucket } from './buckets.ts'
+import { countBucket, mediaClass, postAgeBucket, wordsBucket } from './buckets.ts'
 import { COUNT_FEATURES, PHOENIX_CONFIG } from './config.ts'
 import { assertU64, hashRows } from './hashing.ts'
 import { textTokenIds } from './text-tokens.ts'
@@ -19,6 +19,9 @@ export interface HistoryEvent {
   /** Product surface id 0–15 (1 = home). */
   surface: number
   engagedAtMs: number
+  /** The engaged post's text: its tokens tell the model what the viewer engages with, including posts
+   * too new for their id embedding to mean anything. Absent → no text tokens. */
+  postText?: string
 }
 
 export interface CandidateInput {
@@ -44,6 +47,8 @@ export interface HistoryTensors {
   histDwell: Float32Array
   histSurface: Int32Array
   histAge: Int32Array
+  /** [H, T] text token ids of each engaged post. */
+  histText: Int32Array
 }
 
 /** Shapes: cand* [n, …]. */
@@ -76,6 +81,7 @@ export function featurizeHistory(userId: string, events: readonly HistoryEvent[]
     histDwell: new Float32Array(H),
     histSurface: new Int32Array(H),
     histAge: new Int32Array(H),
+    histText: new Int32Array(H * T),
   }
   hashRows('user', userId, t.userHash, 0)
   const recent = events.slice(Math.max(0, events.length - H))
@@ -90,6 +96,7 @@ export function featurizeHistory(userId: string, events: readonly HistoryEvent[]
     t.histDwell[i] = Math.min(Math.max(e.dwellSeconds, 0), DWELL_CAP_SECONDS) / DWELL_CAP_SECONDS
     t.histSurface[i] = Math.min(Math.max(Math.trunc(e.surface), 0), PHOENIX_CONFIG.surfaces - 1)
     t.histAge[i] = postAgeBucket(e.postCreatedAtMs, e.engagedAtMs)
+    if (e.postText !== undefined) textTokenIds(e.postText, t.histText, i * T)
   })
   return t
 }
@@ -115,7 +122,8 @@ export function featurizeCandidates(candidates: readonly CandidateInput[], nowMs
     t.candMedia[i] = mediaClass(c.media, c.videoDurationMs)
     t.candAge[i] = postAgeBucket(c.createdAtMs, nowMs)
     COUNT_FEATURES.forEach((f, j) => {
-      t.candCounts[i * COUNT_FEATURES.length + j] = countBucket(c.counts[f.name], f.max)
+      t.candCounts[i * COUNT_FEATURES.length + j] =
+        f.name === 'words' ? wordsBucket(c.text, f.max) : countBucket(c.counts[f.name], f.max)
     })
     t.candFlags.set([+c.inNetwork, +c.isReply, +c.isRepost, +c.isQuote], i * 4)
   })

@@ -1,0 +1,76 @@
+// `npm run models:eval [-- --data models/data --sessions N --models trained|dev|DIR --out DIR --write-slice]`
+// `npm run models:eval -- --slice` evaluates the committed slice instead (no models/data needed).
+// Full runs write models/artifacts/metrics.json and models/artifacts/REPORT.md; --write-slice also
+// (re)writes the committed slice from the full data.
+import { writeFileSync } from 'node:fs'
+import { join, relative, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { ARTIFACTS_DIR, type ModelSet, modelSetAt, presentModelSets, shippedModelSet } from './artifacts.ts'
+import { type EvalData, readDataset, readSlice } from './eval-data.ts'
+import { configureOrtForNode, OrtPhoenix } from './ort-phoenix.ts'
+import { metricsJson, reportMarkdown } from './report.ts'
+import { buildRetrievalTask, regenerateWorld } from './retrieval-task.ts'
+import { runEval } from './run-eval.ts'
+import { worldInfo, writeSlice } from './slice.ts'
+
+const { values } = parseArgs({
+  options: {
+    data: { type: 'string', default: 'models/data' },
+    sessions: { type: 'string' },
+    models: { type: 'string' },
+    out: { type: 'string' },
+    slice: { type: 'boolean', default: false },
+    'write-slice': { type: 'boolean', default: false },
+    'cross-check': { type: 'string', default: '20' },
+  },
+})
+const log = (line: string) => console.log(line)
+
+/** --models trained | dev | a folder holding the five ONNX files; default: trained when present, else dev. */
+function pickSet(which: string | undefined): ModelSet {
+  if (which === undefined) return shippedModelSet()
+  if (which !== 'trained' && which !== 'dev') return modelSetAt(resolve(which))
+  const set = presentModelSets().find((s) => s.kind === which)
+  if (set === undefined) throw new Error(`no ${which} model set in ${ARTIFACTS_DIR}`)
+  return set
+}
+
+function loadData(): EvalData {
+  if (values.slice) return readSlice(ARTIFACTS_DIR)
+  const limit = values.sessions === undefined ? undefined : Number(values.sessions)
+  const dir = resolve(values.data)
+  const ds = readDataset(dir, limit)
+  log(
+    `data: ${ds.sessions.length} eval sessions, ${ds.posts.size} posts from ${dir}; regenerating the world…`,
+  )
+  const world = regenerateWorld(ds)
+  if (values['write-slice']) {
+    const slice = writeSlice(ARTIFACTS_DIR, ds, world)
+    log(
+      `wrote the eval slice (${slice.sessions.length} sessions, ${slice.posts.size} posts) to ${ARTIFACTS_DIR}`,
+    )
+  }
+  return {
+    source: relative(process.cwd(), dir) || dir,
+    world: worldInfo(ds),
+    posts: ds.posts,
+    sessions: ds.sessions,
+    retrieval: buildRetrievalTask(world, ds),
+  }
+}
+
+const set = pickSet(values.models)
+configureOrtForNode()
+const ort = await OrtPhoenix.load(set)
+const data = loadData()
+const report = await runEval(data, { set, ort, crossCheckSessions: Number(values['cross-check']), log })
+const out = values.out ?? (values.slice ? undefined : ARTIFACTS_DIR)
+const markdown = reportMarkdown(report)
+if (out !== undefined) {
+  writeFileSync(join(out, 'metrics.json'), metricsJson(report))
+  writeFileSync(join(out, 'REPORT.md'), markdown)
+  log(`wrote ${join(out, 'metrics.json')} and ${join(out, 'REPORT.md')}`)
+}
+console.log(`\n${markdown}`)
+log(`eval took ${report.seconds.toFixed(1)} s`)
+await ort.release()
