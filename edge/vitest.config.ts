@@ -28,5 +28,7 @@ export default defineConfig({
     name: 'edge',
     root: fromHere('.'),
     include: ['**/*.test.ts'],
+    // dev/ holds the Node-only npm start scripts; their tests run in Node (shared/vitest.config.ts).
+    exclude: ['**/node_modules/**', 'dev/**'],
   },
 })
