@@ -1,18 +1,7 @@
 // Deterministic synthetic data for the edge benchmark: authors, posts for the ingest run, and the 100k
 // Thunder posts (originals, replies, reposts, videos) the fan-out run reads.
 import type { ThunderPostInput } from '../../shared/types/api/thunder.ts'
-
-/** mulberry32: a small seeded PRNG, so both shard configurations get identical data. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { seededRandom as rng } from '../../shared/util/seeded-random.ts'
 
 const HOUR = 3_600_000
 export const VIEWER_ID = '900000000000000001'

@@ -22,16 +22,3 @@ export function smokeForward(x: ArrayLike<number>, weights: SmokeWeights = smoke
   }
   return y
 }
-
-/** Largest absolute difference between two equally long arrays (Infinity when lengths differ). */
-export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  if (a.length !== b.length) return Number.POSITIVE_INFINITY
-  let worst = 0
-  for (let i = 0; i < a.length; i++) {
-    const d = Math.abs(a[i]! - b[i]!)
-    // NaN must fail the check, so it cannot hide behind Math.max.
-    if (Number.isNaN(d)) return Number.POSITIVE_INFINITY
-    worst = Math.max(worst, d)
-  }
-  return worst
-}

@@ -3,11 +3,12 @@
 // test file calls rankerEngineContract with a factory, as hono's router tests do.
 import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { seededRandom } from '../../util/seeded-random.ts'
 import { PHOENIX_CONFIG } from '../config.ts'
 import type { CandidateTensors, HistoryTensors } from '../features.ts'
 import { padCandidates, selectCandidates } from './candidate-select.ts'
 import type { RankerPrefix, RankerScores } from './ranker-reference.ts'
-import { seededRandom, syntheticRequest } from './synthetic-request.ts'
+import { syntheticRequest } from './synthetic-request.ts'
 import { maxAbsDiff } from './tensor-ops.ts'
 
 const { discreteHeads: A, historyLen: H, dwellScaleSeconds } = PHOENIX_CONFIG

@@ -1,5 +1,7 @@
 // Seeded raw ranking requests (a viewer's history + candidates) for parity tests and benchmarks. They go
 // through the real featurizer, so every input path of the models is exercised with plausible values.
+
+import { seededRandom } from '../../util/seeded-random.ts'
 import { DISCRETE_ACTIONS } from '../actions.ts'
 import {
   type CandidateInput,
@@ -28,18 +30,6 @@ const WORDS = [
   'vote',
 ]
 const MEDIA: readonly MediaKind[] = ['none', 'none', 'image', 'video', 'gif']
-
-/** mulberry32: a tiny seeded PRNG, floats in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** A positive decimal id below 2^53 (every featurizer path is the same for larger ones). */
 function id(rand: () => number): string {

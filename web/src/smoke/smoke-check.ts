@@ -1,6 +1,7 @@
 // Runs the smoke MLP through a worker pool and checks it against the plain-TS reference.
-import { maxAbsDiff, smokeForward } from '../../../models/smoke/smoke-reference'
+import { smokeForward } from '../../../models/smoke/smoke-reference'
 import { SMOKE_IN } from '../../../models/smoke/smoke-weights'
+import { maxAbsDiff } from '../../../shared/phoenix/reference/tensor-ops.ts'
 import { createOrtPool, type OrtPool } from '../pool/pool'
 import type { LoadResult, Provider } from '../pool/types'
 import type { SmokeOutcome } from '../test-hooks-types'

@@ -1,0 +1,12 @@
+// mulberry32: a tiny, well-known 32-bit seeded PRNG with floats in [0, 1). Deterministic test data and
+// benchmark worlds use it so every run (and every runtime) sees the same values; not for anything secret.
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
