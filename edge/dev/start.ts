@@ -57,9 +57,9 @@ if (!Number.isSafeInteger(worldSeedNumber)) {
 
 const children: ChildProcess[] = []
 let stopping = false
-// While seeding, wrangler's one-line-per-request log would bury the progress bar: those lines are dropped.
+// While seeding, wrangler's one line per request and per queue batch would bury the progress bar: dropped.
 let seeding = false
-const SEEDER_REQUEST = /\[wrangler:info\] (GET|POST) \/v1\/admin\//
+const SEEDER_REQUEST = /\[wrangler:info\] ((GET|POST) \/v1\/admin\/|QUEUE fye-post-ingest )/
 
 function run(label: string, args: string[], env: Record<string, string>): ChildProcess {
   // Own process group, so stopping also stops workerd / esbuild grandchildren.
