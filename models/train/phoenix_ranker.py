@@ -116,6 +116,21 @@ def hash_part(table, idx, projs):
     return out
 
 
+def history_event_tokens(m, hist_post, hist_author, hist_actions, hist_dwell, hist_surface, hist_age, hist_text):
+    """A history event's token before type/position: post and author parts, actions, dwell, surface, age and
+    text. `m` is the ranker or the user tower; both own the same-named tables (the TypeScript twin is
+    addHistoryEvent in shared/phoenix/reference/ranker-tokens.ts)."""
+    return (
+        hash_part(m.hash_table, hist_post, m.hist_post_proj)
+        + hash_part(m.hash_table, hist_author, m.hist_author_proj)
+        + mm(hist_actions, m.action_emb)
+        + hist_dwell.unsqueeze(-1) * m.dwell_vec
+        + Fn.embedding(hist_surface.long(), m.surface_emb)
+        + Fn.embedding(hist_age.long(), m.hist_age_emb)
+        + text_mean(hist_text, m.text_emb)
+    )
+
+
 def split_heads(x):
     # [B, N, D] -> [B, heads, N, dh]
     b, n, _ = x.shape
@@ -201,13 +216,8 @@ class PhoenixRanker(nn.Module):
         hb = hist_post.shape[1]
         user = hash_part(self.hash_table, user_hash, self.user_proj) + self.type_emb[0] + self.pos_emb[0]
         hist = (
-            hash_part(self.hash_table, hist_post, self.hist_post_proj)
-            + hash_part(self.hash_table, hist_author, self.hist_author_proj)
-            + mm(hist_actions, self.action_emb)
-            + hist_dwell.unsqueeze(-1) * self.dwell_vec
-            + Fn.embedding(hist_surface.long(), self.surface_emb)
-            + Fn.embedding(hist_age.long(), self.hist_age_emb)
-            + text_mean(hist_text, self.text_emb)
+            history_event_tokens(self, hist_post, hist_author, hist_actions, hist_dwell, hist_surface, hist_age,
+                                 hist_text)
             + self.type_emb[1]
             + self.pos_emb[1 + H - hb : 1 + H]
         )

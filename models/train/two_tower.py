@@ -38,7 +38,7 @@ import torch.nn as nn
 import torch.nn.functional as Fn
 
 import features as F
-from phoenix_ranker import A, DH, EPS, HEADS, N_COUNTS, TABLE_ROWS, H, Layer, W, bmm, gelu_tanh, hash_part, mm, text_mean, merge_heads, param, plist, rms_norm, split_heads
+from phoenix_ranker import A, DH, EPS, HEADS, N_COUNTS, TABLE_ROWS, H, Layer, W, bmm, gelu_tanh, hash_part, history_event_tokens, mm, text_mean, merge_heads, param, plist, rms_norm, split_heads
 
 CFG = F.CFG
 R = CFG["retrievalDim"]
@@ -82,13 +82,8 @@ class UserTower(nn.Module):
     def forward(self, hist_post, hist_author, hist_actions, hist_dwell, hist_surface, hist_age, hist_text):
         hb = hist_post.shape[1]
         x = (
-            hash_part(self.hash_table, hist_post, self.hist_post_proj)
-            + hash_part(self.hash_table, hist_author, self.hist_author_proj)
-            + mm(hist_actions, self.action_emb)
-            + hist_dwell.unsqueeze(-1) * self.dwell_vec
-            + Fn.embedding(hist_surface.long(), self.surface_emb)
-            + Fn.embedding(hist_age.long(), self.hist_age_emb)
-            + text_mean(hist_text, self.text_emb)
+            history_event_tokens(self, hist_post, hist_author, hist_actions, hist_dwell, hist_surface, hist_age,
+                                 hist_text)
             + self.pos_emb[H - hb : H]
         )
         valid = (hist_post[:, :, 0] != 0).to(torch.float32)
