@@ -1,7 +1,8 @@
 // Vite config for the web app (root: web/). Cross-origin isolation headers let onnxruntime-web use
 // SharedArrayBuffer threads; /v1 is proxied to the edge Worker (wrangler dev) in dev and preview.
+import { createReadStream, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { createLogger, defineConfig } from 'vite'
+import { type Connect, createLogger, defineConfig, type Plugin } from 'vite'
 
 const isolation = {
   'Cross-Origin-Opener-Policy': 'same-origin',
@@ -25,8 +26,45 @@ logger.error = (msg, options) => {
 }
 const port = Number(process.env.WEB_PORT ?? 5173)
 
+// The committed Phoenix artifacts the browser runs, served under /models/ from models/artifacts in dev and
+// copied into the build (so preview serves the copies): one copy of each ~10 MB file in git.
+const ARTIFACTS = new URL('./models/artifacts/', import.meta.url)
+const BROWSER_ARTIFACTS = [
+  'ranker_history.onnx',
+  'ranker_candidates.onnx',
+  'user_tower.onnx',
+  'post_tower.onnx',
+  'manifest.json',
+]
+const artifactType = (name: string) =>
+  name.endsWith('.json') ? 'application/json' : 'application/octet-stream'
+
+function modelArtifacts(): Plugin {
+  const serve: Connect.NextHandleFunction = (req, res, next) => {
+    const path = (req.url ?? '').split('?')[0] ?? ''
+    const name = path.startsWith('/models/') ? path.slice('/models/'.length) : ''
+    if (!BROWSER_ARTIFACTS.includes(name)) return next()
+    res.setHeader('Content-Type', artifactType(name))
+    res.setHeader('Cache-Control', 'no-cache')
+    createReadStream(new URL(name, ARTIFACTS)).on('error', next).pipe(res)
+  }
+  return {
+    name: 'fye-model-artifacts',
+    configureServer: (server) => void server.middlewares.use(serve),
+    generateBundle() {
+      for (const name of BROWSER_ARTIFACTS)
+        this.emitFile({
+          type: 'asset',
+          fileName: `models/${name}`,
+          source: readFileSync(new URL(name, ARTIFACTS)),
+        })
+    },
+  }
+}
+
 export default defineConfig({
   customLogger: logger,
+  plugins: [modelArtifacts()],
   root: fileURLToPath(new URL('./web', import.meta.url)),
   publicDir: fileURLToPath(new URL('./web/public', import.meta.url)),
   build: {

@@ -1,9 +1,9 @@
 // The same page in a Chromium without --enable-unsafe-webgpu: no adapter, so the pool must fall
 // back to wasm, both by choice (pickProviders) and after a real WebGPU session failure in the worker.
 import { expect, test } from '@playwright/test'
-import { smokeForward } from '../models/smoke/smoke-reference'
-import { smokeInputs } from '../models/smoke/smoke-weights'
 import { maxAbsDiff } from '../shared/phoenix/reference/tensor-ops.ts'
+import { smokeForward } from '../web/src/smoke/smoke-reference'
+import { smokeInputs } from '../web/src/smoke/smoke-weights'
 import { openApp } from './app'
 import { BASE_ARGS } from './chromium-args'
 

@@ -7,9 +7,12 @@ import { BASE_ARGS, WEBGPU_ARGS } from './chromium-args'
 const port = Number(process.env.WEB_PORT ?? 5183)
 const baseURL = `http://127.0.0.1:${port}`
 const serve = `--host 127.0.0.1 --port ${port} --strictPort`
-// FYE_E2E_PREVIEW=1 runs the same specs against the production build (vite build + preview).
+// FYE_E2E_PREVIEW=1 runs the same specs against a production-optimised build (vite build + preview) in
+// `test` mode: the only difference from `npm run build:web` is that the window.__fye hooks are included.
 const command =
-  process.env.FYE_E2E_PREVIEW === '1' ? `npx vite build && npx vite preview ${serve}` : `npx vite ${serve}`
+  process.env.FYE_E2E_PREVIEW === '1'
+    ? `npx vite build --mode test && npx vite preview ${serve}`
+    : `npx vite ${serve}`
 
 export default defineConfig({
   testDir: '.',

@@ -4,9 +4,9 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
 import { buildSmokeModel } from '../models/smoke/smoke-model-builder'
-import { smokeForward } from '../models/smoke/smoke-reference'
-import { SMOKE_SEED, smokeInputs, smokeWeights } from '../models/smoke/smoke-weights'
 import { maxAbsDiff } from '../shared/phoenix/reference/tensor-ops.ts'
+import { smokeForward } from '../web/src/smoke/smoke-reference'
+import { SMOKE_SEED, smokeInputs, smokeWeights } from '../web/src/smoke/smoke-weights'
 import { edgeIsUp, openApp } from './app'
 
 const INPUT = Array.from(smokeInputs(3))

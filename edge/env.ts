@@ -1,31 +1,34 @@
-import type { HealthLedger } from './health/health-ledger'
-import type { DeadLetterLog } from './ops/dead-letter-log'
-import type { PostStore } from './posts/post-store'
 import type { EdgeEvent } from './queue/events'
 import type { PostIngestEvent } from './queue/post-events'
-import type { ThunderShard } from './thunder/thunder-shard'
-import type { HandleRegistry } from './users/handle-registry'
-import type { UserState } from './users/user-state'
 
-/** Bindings declared in wrangler.toml (plus the two secrets). Keep the two in step. */
-export interface Env {
-  ENVIRONMENT: string
-  THUNDER_SHARDS?: string
-  POST_SHARDS?: string
-  QUEUE_RETRY_BASE_DELAY_S?: string
-  /** Secret: the admin bearer token (ingest, seeding, admin routes). */
+// The bindings themselves are generated from wrangler.toml into edge/worker-configuration.d.ts
+// (`npm run types:env`; `npm run check` fails when it is stale). This file adds what wrangler cannot know.
+
+/** Secrets: `wrangler secret put` in production, .dev.vars locally; each kind of auth is off without it. */
+interface Secrets {
+  /** The admin bearer token (ingest, seeding, admin routes). */
   ADMIN_TOKEN?: string
-  /** Secret: HMAC-SHA256 key for signed user tokens. */
+  /** HMAC-SHA256 key for signed user tokens. */
   TOKEN_SECRET?: string
-  HEALTH_LEDGER: DurableObjectNamespace<HealthLedger>
-  USER_STATE: DurableObjectNamespace<UserState>
-  HANDLE_REGISTRY: DurableObjectNamespace<HandleRegistry>
-  POST_STORE: DurableObjectNamespace<PostStore>
-  THUNDER_SHARD: DurableObjectNamespace<ThunderShard>
-  DEAD_LETTERS: DurableObjectNamespace<DeadLetterLog>
-  EVENTS: Queue<EdgeEvent>
-  POST_INGEST: Queue<PostIngestEvent>
 }
+
+/**
+ * The message type of each queue producer binding. A queue added to wrangler.toml without an entry here
+ * fails to compile below ("cannot be used to index type 'QueueMessages'").
+ */
+interface QueueMessages {
+  EVENTS: EdgeEvent
+  POST_INGEST: PostIngestEvent
+}
+
+type QueueBinding = {
+  [K in keyof WranglerEnv]-?: WranglerEnv[K] extends Queue ? K : never
+}[keyof WranglerEnv]
+
+type TypedQueues = { [K in QueueBinding]: Queue<QueueMessages[K]> }
+
+/** The Worker's environment: the generated bindings, with typed queues, plus the secrets. */
+export interface Env extends Omit<WranglerEnv, QueueBinding>, TypedQueues, Secrets {}
 
 /** Who is calling, once `authorize` has checked the bearer token. */
 export type Principal = { kind: 'admin' } | { kind: 'user'; userId: string }
@@ -36,11 +39,10 @@ export type AppEnv = {
   Variables: { requestId: string; principal?: Principal }
 }
 
-type WorkerEnv = Env
-
 declare global {
-  // Types `env` from "cloudflare:workers" (used by tests and by code outside a request).
+  // `env` from "cloudflare:workers" (tests, code outside a request) is the generated Cloudflare.Env; its
+  // queues stay untyped (a merged declaration cannot narrow them), the secrets are added here.
   namespace Cloudflare {
-    interface Env extends WorkerEnv {}
+    interface Env extends Secrets {}
   }
 }

@@ -7,6 +7,7 @@ import { consumePostIngest, POST_INGEST_QUEUE } from './queue/consume-post-inges
 export { HealthLedger } from './health/health-ledger'
 export { DeadLetterLog } from './ops/dead-letter-log'
 export { PostStore } from './posts/post-store'
+export { RetrievalShard } from './retrieval/retrieval-shard'
 export { ThunderShard } from './thunder/thunder-shard'
 export { HandleRegistry } from './users/handle-registry'
 export { UserState } from './users/user-state'

@@ -6,6 +6,7 @@ import { opsRoutes } from './admin/ops-routes'
 import { authRoutes } from './auth-routes'
 import { limitBody } from './body-limit'
 import { handleError, notFound, validationHook } from './errors'
+import { feedRoutes } from './feed/feed-routes'
 import { healthRoutes } from './health-routes'
 import { postRoutes } from './posts/post-routes'
 import { requestId } from './request-id'
@@ -45,6 +46,7 @@ export function createApp(): OpenAPIHono<AppEnv> {
   app.route('/v1/users', activityRoutes)
   app.route('/v1/admin', ingestRoutes)
   app.route('/v1/admin', opsRoutes)
+  app.route('/v1', feedRoutes)
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
     scheme: 'bearer',

@@ -7,7 +7,7 @@ import type { AppEnv, Env } from '../env'
 import { registryOf } from '../users/handle-registry'
 import { userState } from '../users/user-state'
 import { ApiError } from './errors'
-import { defineRoute, jsonContent, newApi } from './openapi/define-route'
+import { defineRoute, jsonBody, jsonContent, newApi } from './openapi/define-route'
 
 /** Signs a token for an existing user. */
 export async function issueToken(env: Env, userId: string, ttlSeconds: number) {
@@ -36,7 +36,7 @@ const devLogin = defineRoute({
   summary: 'Dev-only login: a user token for a handle or user id (ENVIRONMENT dev or local only)',
   callers: 'public',
   before: [devOnly],
-  request: { body: { content: { 'application/json': { schema: devLoginBody } }, required: true } },
+  request: { body: jsonBody(devLoginBody) },
   responses: { 200: jsonContent(tokenResponse, 'A signed user token') },
 })
 
@@ -45,7 +45,7 @@ const adminToken = defineRoute({
   path: '/admin/tokens',
   summary: 'Issue a signed user token',
   callers: ['admin'],
-  request: { body: { content: { 'application/json': { schema: issueTokenBody } }, required: true } },
+  request: { body: jsonBody(issueTokenBody) },
   responses: { 200: jsonContent(tokenResponse, 'A signed user token') },
 })
 

@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ClientErrorStatusCode, ContentfulStatusCode } from 'hono/utils/http-status'
+import { DomainError, type DomainErrorKind } from '../domain-error'
 import type { AppEnv } from '../env'
 
 /** Wire shape of every error response. */
@@ -33,6 +34,15 @@ const CODE_BY_STATUS: Partial<Record<number, string>> = {
   429: 'rate_limited',
 }
 
+/** The one place a domain failure gets its HTTP status. */
+export const STATUS_BY_DOMAIN_KIND: Record<DomainErrorKind, ClientErrorStatusCode> = {
+  invalid: 400,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  limit_reached: 409,
+}
+
 function errorBody(code: string, message: string, field?: string): ErrorBody {
   return { error: field === undefined ? { code, message } : { code, message, field } }
 }
@@ -40,6 +50,9 @@ function errorBody(code: string, message: string, field?: string): ErrorBody {
 /** The app's single onError: known errors keep their status, anything else is an opaque 500. */
 export function handleError(err: Error, c: Context<AppEnv>): Response {
   if (err instanceof ApiError) return c.json(errorBody(err.code, err.message, err.field), err.status)
+  if (err instanceof DomainError) {
+    return c.json(errorBody(err.code, err.message, err.field), STATUS_BY_DOMAIN_KIND[err.kind])
+  }
   if (err instanceof HTTPException && err.status < 500) {
     return c.json(errorBody(CODE_BY_STATUS[err.status] ?? 'bad_request', err.message), err.status)
   }

@@ -1,5 +1,7 @@
 import { DurableObject } from 'cloudflare:workers'
 import type { Env } from '../env'
+import { singleton } from '../shards/shard-set'
+import { migrateOnStart, type SqlSchema } from '../storage/migrate'
 
 /** Rows older than this are pruned by the alarm; probes are only interesting for a short while. */
 export const PROBE_RETENTION_MS = 24 * 60 * 60 * 1000
@@ -20,29 +22,22 @@ export interface ProbeRecord {
 type ProbeRow = { id: string; sent_at: string; received_at: number; deliveries: number }
 
 export function healthLedger(env: Env): DurableObjectStub<HealthLedger> {
-  return env.HEALTH_LEDGER.getByName(LEDGER_NAME)
+  return singleton(env.HEALTH_LEDGER, LEDGER_NAME)
 }
+
+const PROBE_SCHEMA: SqlSchema = [
+  `CREATE TABLE IF NOT EXISTS probes (
+    id TEXT PRIMARY KEY,
+    sent_at TEXT NOT NULL,
+    received_at INTEGER NOT NULL,
+    deliveries INTEGER NOT NULL DEFAULT 1
+  )`,
+  'CREATE INDEX IF NOT EXISTS probes_received_at ON probes (received_at)',
+]
 
 /** Remembers which health probes the queue consumer has seen, so the API can report round trips. */
 export class HealthLedger extends DurableObject<Env> {
-  private readonly sql: SqlStorage
-
-  constructor(ctx: DurableObjectState, env: Env) {
-    super(ctx, env)
-    this.sql = ctx.storage.sql
-    // Nothing may touch the table before it exists.
-    void ctx.blockConcurrencyWhile(async () => {
-      this.sql.exec(
-        `CREATE TABLE IF NOT EXISTS probes (
-          id TEXT PRIMARY KEY,
-          sent_at TEXT NOT NULL,
-          received_at INTEGER NOT NULL,
-          deliveries INTEGER NOT NULL DEFAULT 1
-        )`,
-      )
-      this.sql.exec('CREATE INDEX IF NOT EXISTS probes_received_at ON probes (received_at)')
-    })
-  }
+  private readonly sql = migrateOnStart(this.ctx, PROBE_SCHEMA)
 
   /** Idempotent: a redelivered message bumps `deliveries` but keeps the first `receivedAt`. */
   async recordProbe(id: string, sentAt: string): Promise<ProbeRecord> {

@@ -1,5 +1,7 @@
 import { DurableObject } from 'cloudflare:workers'
 import type { Env } from '../env'
+import { singleton } from '../shards/shard-set'
+import { migrateOnStart, type SqlSchema } from '../storage/migrate'
 
 /** Dead letters are kept this long, then pruned by the alarm. */
 export const DEAD_LETTER_RETENTION_MS = 30 * 24 * 60 * 60 * 1000
@@ -27,7 +29,7 @@ export interface DeadLetter extends DeadLetterInput {
 type Row = { id: string; queue: string; reason: string; attempts: number; body: string; received_at: number }
 
 export function deadLetterLog(env: Env): DurableObjectStub<DeadLetterLog> {
-  return env.DEAD_LETTERS.getByName('dead-letters')
+  return singleton(env.DEAD_LETTERS, 'dead-letters')
 }
 
 /** Newest dead letters with their bodies decoded. */
@@ -60,25 +62,21 @@ function decodeBody(text: string): unknown {
   }
 }
 
+const DEAD_LETTER_SCHEMA: SqlSchema = [
+  `CREATE TABLE IF NOT EXISTS dead_letters (
+    id TEXT PRIMARY KEY,
+    queue TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    attempts INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    received_at INTEGER NOT NULL
+  )`,
+  'CREATE INDEX IF NOT EXISTS dead_letters_received ON dead_letters (received_at)',
+]
+
 /** Messages no consumer could process, kept for operators (GET /v1/admin/dead-letters). */
 export class DeadLetterLog extends DurableObject<Env> {
-  private readonly sql: SqlStorage
-
-  constructor(ctx: DurableObjectState, env: Env) {
-    super(ctx, env)
-    this.sql = ctx.storage.sql
-    void ctx.blockConcurrencyWhile(async () => {
-      this.sql.exec(`CREATE TABLE IF NOT EXISTS dead_letters (
-        id TEXT PRIMARY KEY,
-        queue TEXT NOT NULL,
-        reason TEXT NOT NULL,
-        attempts INTEGER NOT NULL,
-        body TEXT NOT NULL,
-        received_at INTEGER NOT NULL
-      )`)
-      this.sql.exec('CREATE INDEX IF NOT EXISTS dead_letters_received ON dead_letters (received_at)')
-    })
-  }
+  private readonly sql = migrateOnStart(this.ctx, DEAD_LETTER_SCHEMA)
 
   /** Idempotent per message id: a redelivered dead letter is stored once. */
   async record(entries: readonly DeadLetterInput[]): Promise<number> {

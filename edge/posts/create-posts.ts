@@ -1,29 +1,19 @@
 // Post creation shared by POST /v1/posts and the admin bulk ingest: resolve the referenced posts, write the
 // core data, then publish an ingest event for every post whose event is not yet out.
 
-import type { PostView } from '../../shared/types/api/posts.ts'
+import type { IngestPost } from '../../shared/types/api/posts.ts'
 import type { ThunderPostInput } from '../../shared/types/api/thunder.ts'
-import type { EngagementCounts } from '../../shared/types/domain.ts'
-import { ApiError } from '../api/errors'
+import type { Post } from '../../shared/types/post.ts'
+import { definedFields } from '../../shared/util/defined.ts'
+import { postNotFound } from '../domain-error'
 import type { Env } from '../env'
 import { snowflakeAt } from '../ids/snowflake'
 import type { PostCreatedEvent } from '../queue/post-events'
 import { lookupPosts, markPublished, storePosts } from './post-client'
-import { type CreateOutcome, type NewPostRecord, type PostRecord, ZERO_COUNTS } from './post-record'
+import { type CreateOutcome, type PostRecord, ZERO_COUNTS } from './post-record'
 
-export interface NewPost {
-  id?: string | undefined
-  authorId: string
-  text: string
-  createdAt: number
-  replyToId?: string | undefined
-  quoteOfId?: string | undefined
-  repostOfId?: string | undefined
-  media: PostView['media']
-  subscriberOnly: boolean
-  language: string
-  counts?: EngagementCounts | undefined
-}
+/** A post to create: what the ingest schema accepts, with `id` optional (the store assigns one). */
+export type NewPost = Omit<IngestPost, 'id'> & Partial<Pick<IngestPost, 'id'>>
 
 type RefField = 'replyToId' | 'quoteOfId' | 'repostOfId'
 
@@ -34,29 +24,28 @@ export interface CreateOptions {
 
 const isOriginal = (p: PostRecord) => p.replyToId === undefined && p.repostOfId === undefined
 
-function thunderFacts(r: Omit<NewPostRecord, 'thunder'>, parent?: PostRecord, source?: PostRecord) {
-  const facts: ThunderPostInput = {
+const hasVideo = (p: Post) => p.media.some((m) => m.type === 'video')
+
+function thunderFacts(r: Post, parent?: PostRecord, source?: PostRecord): ThunderPostInput {
+  return definedFields({
     postId: r.id,
     authorId: r.authorId,
     createdAt: r.createdAt,
+    replyToPostId: r.replyToId,
+    replyToUserId: r.replyToUserId,
     conversationId: r.conversationId,
-    hasVideo: r.media.some((m) => m.type === 'video'),
-  }
-  if (r.replyToId !== undefined) facts.replyToPostId = r.replyToId
-  if (r.replyToUserId !== undefined) facts.replyToUserId = r.replyToUserId
-  if (r.repostOfId !== undefined) facts.repostOfId = r.repostOfId
-  if (r.repostOfUserId !== undefined) facts.repostOfUserId = r.repostOfUserId
-  if (source) {
-    facts.source = {
-      hasVideo: source.media.some((m) => m.type === 'video'),
-      isReply: source.replyToId !== undefined,
-    }
-  }
-  if (parent) {
-    facts.parent = { createdAt: parent.createdAt, isOriginal: isOriginal(parent) }
-    if (parent.replyToId !== undefined) facts.parent.replyToPostId = parent.replyToId
-  }
-  return facts
+    repostOfId: r.repostOfId,
+    repostOfUserId: r.repostOfUserId,
+    hasVideo: hasVideo(r),
+    source: source && { hasVideo: hasVideo(source), isReply: source.replyToId !== undefined },
+    parent:
+      parent &&
+      definedFields({
+        createdAt: parent.createdAt,
+        isOriginal: isOriginal(parent),
+        replyToPostId: parent.replyToId,
+      }),
+  })
 }
 
 function buildRecord(p: NewPost, known: Map<string, PostRecord>, opts: CreateOptions): PostRecord {
@@ -64,31 +53,30 @@ function buildRecord(p: NewPost, known: Map<string, PostRecord>, opts: CreateOpt
     const id = p[field]
     if (id === undefined) return undefined
     const found = known.get(id)
-    if (found === undefined && opts.strictRefs)
-      throw new ApiError(404, 'post_not_found', `post ${id} not found`, field)
+    if (found === undefined && opts.strictRefs) throw postNotFound(id, field)
     return found
   }
   const parent = ref('replyToId')
   const quoted = ref('quoteOfId')
   const source = ref('repostOfId')
   const id = p.id ?? snowflakeAt(p.createdAt)
-  const base: Omit<NewPostRecord, 'thunder'> = {
+  const base: Post = definedFields({
     id,
     authorId: p.authorId,
     text: p.text,
     createdAt: p.createdAt,
+    replyToId: p.replyToId,
+    replyToUserId: parent?.authorId,
+    quoteOfId: p.quoteOfId,
+    quoteOfUserId: quoted?.authorId,
+    repostOfId: p.repostOfId,
+    repostOfUserId: source?.authorId,
     conversationId: parent ? parent.conversationId : (p.replyToId ?? id),
     media: p.media,
     subscriberOnly: p.subscriberOnly,
     language: p.language,
     counts: p.counts ?? { ...ZERO_COUNTS },
-  }
-  if (p.replyToId !== undefined) base.replyToId = p.replyToId
-  if (parent) base.replyToUserId = parent.authorId
-  if (p.quoteOfId !== undefined) base.quoteOfId = p.quoteOfId
-  if (quoted) base.quoteOfUserId = quoted.authorId
-  if (p.repostOfId !== undefined) base.repostOfId = p.repostOfId
-  if (source) base.repostOfUserId = source.authorId
+  })
   return { ...base, thunder: thunderFacts(base, parent, source), published: false }
 }
 
@@ -118,9 +106,7 @@ export async function publishCreated(env: Env, outcomes: readonly CreateOutcome[
   for (let i = 0; i < pending.length; i += 100) {
     const events = pending
       .slice(i, i + 100)
-      .map(
-        (o): PostCreatedEvent => ({ type: 'post.created', eventId: `post.created:${o.id}`, post: o.thunder }),
-      )
+      .map((o): PostCreatedEvent => ({ type: 'post.created', post: o.thunder }))
     await env.POST_INGEST.sendBatch(events.map((body) => ({ body })))
   }
   if (pending.length > 0)

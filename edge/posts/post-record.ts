@@ -1,10 +1,10 @@
 // A post as the post store keeps it: the public view plus delete and publish state and the Thunder facts
 // that its ingest event carries.
-import type { PostView } from '../../shared/types/api/posts.ts'
 import type { ThunderPostInput } from '../../shared/types/api/thunder.ts'
-import type { EngagementCounts } from '../../shared/types/domain.ts'
+import { type EngagementCounts, type Post, postSchema } from '../../shared/types/post.ts'
+import { pickFields } from '../../shared/util/defined.ts'
 
-export interface PostRecord extends PostView {
+export interface PostRecord extends Post {
   deletedAt?: number
   /** Whether its post.created event has been published (re-ingest publishes the ones that were not). */
   published: boolean
@@ -36,24 +36,10 @@ export interface CountDelta {
   counts: Partial<EngagementCounts>
 }
 
+// The view is exactly the post schema's fields, so internal state added to the record never leaks.
+const POST_FIELDS = Object.keys(postSchema.shape) as (keyof Post)[]
+
 /** The view a client sees: no internal state. */
-export function toPostView(r: PostRecord): PostView {
-  const view: PostView = {
-    id: r.id,
-    authorId: r.authorId,
-    text: r.text,
-    createdAt: r.createdAt,
-    conversationId: r.conversationId,
-    media: r.media,
-    subscriberOnly: r.subscriberOnly,
-    language: r.language,
-    counts: r.counts,
-  }
-  if (r.replyToId !== undefined) view.replyToId = r.replyToId
-  if (r.replyToUserId !== undefined) view.replyToUserId = r.replyToUserId
-  if (r.quoteOfId !== undefined) view.quoteOfId = r.quoteOfId
-  if (r.quoteOfUserId !== undefined) view.quoteOfUserId = r.quoteOfUserId
-  if (r.repostOfId !== undefined) view.repostOfId = r.repostOfId
-  if (r.repostOfUserId !== undefined) view.repostOfUserId = r.repostOfUserId
-  return view
+export function toPostView(r: PostRecord): Post {
+  return pickFields(r, POST_FIELDS)
 }

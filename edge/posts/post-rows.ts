@@ -1,11 +1,13 @@
 // SQL schema and row mapping for the post store.
 import { z } from 'zod'
-import { mediaSchema } from '../../shared/types/api/posts.ts'
 import { thunderPostInputSchema } from '../../shared/types/api/thunder.ts'
+import { mediaSchema } from '../../shared/types/post.ts'
+import { definedFields } from '../../shared/util/defined.ts'
+import type { SqlSchema } from '../storage/migrate'
 import type { NewPostRecord, PostRecord } from './post-record'
 
-export function migratePosts(sql: SqlStorage): void {
-  sql.exec(`CREATE TABLE IF NOT EXISTS posts (
+export const POST_SCHEMA: SqlSchema = [
+  `CREATE TABLE IF NOT EXISTS posts (
     id TEXT PRIMARY KEY,
     author_id TEXT NOT NULL,
     text TEXT NOT NULL,
@@ -29,9 +31,11 @@ export function migratePosts(sql: SqlStorage): void {
     thunder TEXT NOT NULL,
     published INTEGER NOT NULL DEFAULT 0,
     deleted_at INTEGER
-  )`)
-  sql.exec('CREATE INDEX IF NOT EXISTS posts_author ON posts (author_id, created_at)')
-}
+  )`,
+  'CREATE INDEX IF NOT EXISTS posts_author ON posts (author_id, created_at)',
+  // The feed's popular fallback reads the recent window only.
+  'CREATE INDEX IF NOT EXISTS posts_created ON posts (created_at)',
+]
 
 export type PostRow = {
   id: string
@@ -63,11 +67,17 @@ export type PostRow = {
 const mediaList = z.array(mediaSchema)
 
 export function fromRow(r: PostRow): PostRecord {
-  const record: PostRecord = {
+  return definedFields({
     id: r.id,
     authorId: r.author_id,
     text: r.text,
     createdAt: r.created_at,
+    replyToId: r.reply_to_id ?? undefined,
+    replyToUserId: r.reply_to_user_id ?? undefined,
+    quoteOfId: r.quote_of_id ?? undefined,
+    quoteOfUserId: r.quote_of_user_id ?? undefined,
+    repostOfId: r.repost_of_id ?? undefined,
+    repostOfUserId: r.repost_of_user_id ?? undefined,
     conversationId: r.conversation_id,
     media: mediaList.parse(JSON.parse(r.media)),
     subscriberOnly: r.subscriber_only === 1,
@@ -79,17 +89,10 @@ export function fromRow(r: PostRow): PostRecord {
       quote: r.quote_count,
       view: r.view_count,
     },
+    deletedAt: r.deleted_at ?? undefined,
     published: r.published === 1,
     thunder: thunderPostInputSchema.parse(JSON.parse(r.thunder)),
-  }
-  if (r.reply_to_id !== null) record.replyToId = r.reply_to_id
-  if (r.reply_to_user_id !== null) record.replyToUserId = r.reply_to_user_id
-  if (r.quote_of_id !== null) record.quoteOfId = r.quote_of_id
-  if (r.quote_of_user_id !== null) record.quoteOfUserId = r.quote_of_user_id
-  if (r.repost_of_id !== null) record.repostOfId = r.repost_of_id
-  if (r.repost_of_user_id !== null) record.repostOfUserId = r.repost_of_user_id
-  if (r.deleted_at !== null) record.deletedAt = r.deleted_at
-  return record
+  })
 }
 
 export function insertRow(sql: SqlStorage, p: NewPostRecord): boolean {

@@ -1,7 +1,8 @@
 import { DurableObject } from 'cloudflare:workers'
 import type { Env } from '../env'
+import { migrateOnStart } from '../storage/migrate'
 import type { CountDelta, CreateOutcome, NewPostRecord, PostRecord } from './post-record'
-import { fromRow, insertRow, migratePosts, type PostRow } from './post-rows'
+import { fromRow, insertRow, POST_SCHEMA, type PostRow } from './post-rows'
 
 /** SQLite allows 100 bound parameters per statement; lookups go in chunks of this many ids. */
 export const SQL_PARAM_CHUNK = 100
@@ -11,13 +12,7 @@ export const SQL_PARAM_CHUNK = 100
  * placed by post id. Batch lookups answer every id of the shard in one call.
  */
 export class PostStore extends DurableObject<Env> {
-  private readonly sql: SqlStorage
-
-  constructor(ctx: DurableObjectState, env: Env) {
-    super(ctx, env)
-    this.sql = ctx.storage.sql
-    void ctx.blockConcurrencyWhile(async () => migratePosts(this.sql))
-  }
+  private readonly sql = migrateOnStart(this.ctx, POST_SCHEMA)
 
   /** Idempotent: an existing id keeps its stored data and reports its status. */
   create(records: readonly NewPostRecord[]): CreateOutcome[] {
@@ -50,6 +45,27 @@ export class PostStore extends DurableObject<Env> {
       }
     }
     return out
+  }
+
+  /**
+   * The feed's cold-start fallback: live public originals and quotes created in [since, until], most
+   * engaged first (favorites + replies + reposts + quotes, then views, then newest). Reads the created_at
+   * index, so the work is bounded by this shard's posts in the window.
+   */
+  recentPopular(since: number, until: number, limit: number): PostRecord[] {
+    return this.sql
+      .exec<PostRow>(
+        `SELECT * FROM posts WHERE created_at >= ? AND created_at <= ? AND deleted_at IS NULL
+           AND reply_to_id IS NULL AND repost_of_id IS NULL AND subscriber_only = 0
+         ORDER BY favorite_count + reply_count + repost_count + quote_count DESC, view_count DESC,
+           created_at DESC, id DESC
+         LIMIT ?`,
+        since,
+        until,
+        limit,
+      )
+      .toArray()
+      .map(fromRow)
   }
 
   markPublished(ids: readonly string[]): void {

@@ -6,7 +6,7 @@ import type { ThunderPostInput } from '../../shared/types/api/thunder.ts'
 import { ADMIN, call, eventually, uniqueId } from '../api/api.fixtures'
 import worker from '../index'
 import { listDeadLetters } from '../ops/dead-letter-log'
-import { thunderShardOfAuthor } from '../thunder/thunder-client'
+import { thunderShards } from '../thunder/thunder-client'
 import { ThunderShard } from '../thunder/thunder-shard'
 import { POST_INGEST_QUEUE } from './consume-post-ingest'
 import type { PostIngestEvent } from './post-events'
@@ -24,32 +24,27 @@ async function deliver(bodies: unknown[], attempts = 1) {
 }
 
 function created(authorId: string, at = Date.now() - 60_000): PostIngestEvent & { post: ThunderPostInput } {
-  const postId = uniqueId()
-  return {
-    type: 'post.created',
-    eventId: `post.created:${postId}`,
-    post: { postId, authorId, createdAt: at, hasVideo: false },
-  }
+  return { type: 'post.created', post: { postId: uniqueId(), authorId, createdAt: at, hasVideo: false } }
 }
 const deleted = (e: { post: ThunderPostInput }): PostIngestEvent => ({
   type: 'post.deleted',
-  eventId: `post.deleted:${e.post.postId}`,
   postId: e.post.postId,
   authorId: e.post.authorId,
   deletedAt: Date.now(),
 })
 
-async function held(authorId: string): Promise<string[]> {
+async function heldPosts(authorId: string, videosOnly = false) {
   const q = {
     viewerId: '1',
     authorIds: [authorId],
     followedIds: [authorId],
     excludeIds: [],
     limit: 100,
-    videosOnly: false,
+    videosOnly,
   }
-  return (await thunderShardOfAuthor(env, authorId).fetchPosts(q)).map((p) => p.postId)
+  return thunderShards(env).stubFor(authorId).fetchPosts(q)
 }
+const held = async (authorId: string) => (await heldPosts(authorId)).map((p) => p.postId)
 
 describe('post ingest consumer', () => {
   afterEach(() => vi.restoreAllMocks())
@@ -62,7 +57,21 @@ describe('post ingest consumer', () => {
     const second = await deliver(events, 2)
     expect(second.retryMessages).toEqual([])
     expect(await held(author)).toEqual([events[1]?.post.postId, events[0]?.post.postId])
-    expect((await thunderShardOfAuthor(env, author).stats()).rows.posts).toBeGreaterThanOrEqual(2)
+    expect((await thunderShards(env).stubFor(author).stats()).rows.posts).toBeGreaterThanOrEqual(2)
+  })
+
+  it('keeps the first write when a redelivered post.created carries changed data (no event ids needed)', async () => {
+    const author = uniqueId()
+    const first = created(author, Date.now() - 60_000)
+    await deliver([first])
+    const changed = { ...first, post: { ...first.post, createdAt: Date.now() - 30_000, hasVideo: true } }
+    const again = await deliver([changed], 2)
+    expect(again.explicitAcks).toEqual([`b${batchNo - 1}-0`])
+    const posts = await heldPosts(author)
+    expect(posts.map((p) => [p.postId, p.createdAt, p.videoEligible])).toEqual([
+      [first.post.postId, first.post.createdAt, false],
+    ])
+    expect(await heldPosts(author, true)).toEqual([])
   })
 
   it('applies a delete that shares a batch with, or overtakes, its create', async () => {
@@ -77,7 +86,7 @@ describe('post ingest consumer', () => {
 
   it('dead-letters bodies that fail the schema and acks them', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {})
-    const result = await deliver([{ type: 'post.created', eventId: 'x' }, 'junk', created(uniqueId())])
+    const result = await deliver([{ type: 'post.created' }, 'junk', created(uniqueId())])
     expect(result.explicitAcks).toHaveLength(3)
     const { deadLetters } = await listDeadLetters(env, 500)
     const mine = deadLetters.filter((d) => d.id.startsWith(`b${batchNo - 1}-`))
@@ -89,8 +98,8 @@ describe('post ingest consumer', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {})
     const a = uniqueId()
     let b = uniqueId()
-    const shardOfA = (await thunderShardOfAuthor(env, a).id).toString()
-    while ((await thunderShardOfAuthor(env, b).id).toString() === shardOfA) b = uniqueId()
+    const shardOfA = (await thunderShards(env).stubFor(a).id).toString()
+    while ((await thunderShards(env).stubFor(b).id).toString() === shardOfA) b = uniqueId()
     const original = ThunderShard.prototype.apply
     vi.spyOn(ThunderShard.prototype, 'apply').mockImplementation(async function (
       this: ThunderShard,

@@ -1,8 +1,8 @@
 import { edgeConfig } from '../config'
 import type { Env } from '../env'
-import { shardOf } from '../ids/shard-of'
 import { deadLetterLog } from '../ops/dead-letter-log'
-import { writeToThunder } from '../thunder/thunder-client'
+import { indexIngestedPosts } from '../retrieval/index-ingested-posts'
+import { thunderShards, writeToThunder } from '../thunder/thunder-client'
 import { retryDelaySeconds } from './consume-events'
 import { type PostIngestEvent, postIngestEvent } from './post-events'
 
@@ -17,7 +17,7 @@ type Parsed = { msg: Message<unknown>; event: PostIngestEvent }
  * schema cannot succeed on retry: they go straight to the dead-letter log.
  */
 export async function consumePostIngest(batch: MessageBatch<unknown>, env: Env): Promise<void> {
-  const { thunderShards, retryBaseDelayS } = edgeConfig(env)
+  const { retryBaseDelayS } = edgeConfig(env)
   const parsed: Parsed[] = []
   const invalid: { msg: Message<unknown>; reason: string }[] = []
   for (const msg of batch.messages) {
@@ -35,15 +35,29 @@ export async function consumePostIngest(batch: MessageBatch<unknown>, env: Env):
     event.type === 'post.deleted' ? [{ postId: event.postId, deletedAt: event.deletedAt }] : [],
   )
   if (parsed.length === 0) return
-  const { failed } = await writeToThunder(env, { inserts, tombstones })
+  const shards = thunderShards(env)
+  // The retrieval index (post-tower embeddings) is fed from the same batch, in parallel with Thunder.
+  const [{ failed }, indexed] = await Promise.all([
+    writeToThunder(env, { inserts, tombstones }),
+    indexIngestedPosts(
+      env,
+      inserts.map((p) => p.postId),
+      tombstones.map((t) => t.postId),
+    ).then(
+      () => true,
+      (err: unknown) => {
+        console.error('post ingest: retrieval index failed:', err)
+        return false
+      },
+    ),
+  ])
   for (const [shard, err] of failed) {
-    console.error(`post ingest: thunder shard ${shard}/${thunderShards} failed:`, err)
+    console.error(`post ingest: thunder shard ${shard}/${shards.count} failed:`, err)
   }
   for (const { msg, event } of parsed) {
     const ok =
-      event.type === 'post.created'
-        ? !failed.has(shardOf(event.post.authorId, thunderShards))
-        : failed.size === 0
+      indexed &&
+      (event.type === 'post.created' ? !failed.has(shards.shardOf(event.post.authorId)) : failed.size === 0)
     if (ok) msg.ack()
     else msg.retry({ delaySeconds: retryDelaySeconds(msg.attempts, retryBaseDelayS) })
   }

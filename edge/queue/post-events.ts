@@ -5,14 +5,12 @@ import { thunderPostInputSchema } from '../../shared/types/api/thunder.ts'
 /** Published by the post routes after the core data is written; the consumer inserts into Thunder. */
 export const postCreatedEvent = z.object({
   type: z.literal('post.created'),
-  eventId: z.string().min(1).max(100),
   post: thunderPostInputSchema,
 })
 
 /** Published on delete; the consumer tombstones the post on every Thunder shard. */
 export const postDeletedEvent = z.object({
   type: z.literal('post.deleted'),
-  eventId: z.string().min(1).max(100),
   postId: idSchema,
   authorId: idSchema,
   deletedAt: z.number().int().min(0),

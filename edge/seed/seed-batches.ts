@@ -2,7 +2,9 @@
 // and ordered oldest first, engagement keys are derived from the seed so a re-run never duplicates, and
 // items that the API's schemas would reject are counted and left out (one bad item would fail a batch).
 import type { ZodType } from 'zod'
+import type { Follow } from '../../shared/types/follow.ts'
 import type { WorldSeed } from '../../shared/types/world-seed.ts'
+import { definedFields } from '../../shared/util/defined.ts'
 import { THUNDER_CAPS } from '../thunder/thunder-caps'
 
 /** Posts are placed at most this old, so they are all in Thunder when seeding ends. */
@@ -10,7 +12,7 @@ export const MAX_SEED_POST_AGE_MS = THUNDER_CAPS.retentionMs - 10 * 60 * 1000
 
 export interface SeedBatches {
   accounts: unknown[]
-  follows: [string, string][]
+  follows: Follow[]
   posts: unknown[]
   engagements: unknown[]
   invalid: { accounts: number; follows: number; posts: number; engagements: number }
@@ -28,7 +30,7 @@ function keep<T>(items: readonly T[], schema: ZodType): { ok: T[]; invalid: numb
 }
 
 /** Distinct followers per account, from the seed's follow graph (self-follows and repeats ignored). */
-export function followerCounts(follows: readonly [string, string][]): Map<string, number> {
+export function followerCounts(follows: readonly Follow[]): Map<string, number> {
   const pairs = new Set(follows.filter(([a, b]) => a !== b).map(([a, b]) => `${a}>${b}`))
   const counts = new Map<string, number>()
   for (const pair of pairs) {
@@ -56,31 +58,35 @@ export function toBatches(seed: WorldSeed, now: number, schemas: Schemas): SeedB
   const posts = keep(
     [...seed.posts]
       .sort((a, b) => b.createdAgoMs - a.createdAgoMs)
-      .map((p) => ({
-        id: p.id,
-        authorId: p.authorId,
-        text: p.text,
-        createdAt: Math.round(now - Math.min(Math.max(p.createdAgoMs, 0), MAX_SEED_POST_AGE_MS)),
-        ...(p.replyToId === undefined ? {} : { replyToId: p.replyToId }),
-        ...(p.quoteOfId === undefined ? {} : { quoteOfId: p.quoteOfId }),
-        ...(p.repostOfId === undefined ? {} : { repostOfId: p.repostOfId }),
-        media: p.media,
-        subscriberOnly: p.subscriberOnly,
-        language: p.language,
-        counts: p.counts,
-      })),
+      .map((p) =>
+        definedFields({
+          id: p.id,
+          authorId: p.authorId,
+          text: p.text,
+          createdAt: Math.round(now - Math.min(Math.max(p.createdAgoMs, 0), MAX_SEED_POST_AGE_MS)),
+          replyToId: p.replyToId,
+          quoteOfId: p.quoteOfId,
+          repostOfId: p.repostOfId,
+          media: p.media,
+          subscriberOnly: p.subscriberOnly,
+          language: p.language,
+          counts: p.counts,
+        }),
+      ),
     schemas.post,
   )
   const engagements = keep(
     seed.engagements
-      .map((e, i) => ({
-        userId: e.userId,
-        postId: e.postId,
-        action: e.action,
-        at: Math.round(now - Math.max(e.agoMs, 0)),
-        ...(e.dwellMs === undefined ? {} : { dwellMs: Math.round(e.dwellMs) }),
-        key: `seed:${seed.worldSeed}:${i}`,
-      }))
+      .map((e, i) =>
+        definedFields({
+          userId: e.userId,
+          postId: e.postId,
+          action: e.action,
+          at: Math.round(now - Math.max(e.agoMs, 0)),
+          dwellMs: e.dwellMs === undefined ? undefined : Math.round(e.dwellMs),
+          key: `seed:${seed.worldSeed}:${i}`,
+        }),
+      )
       // Grouped by user, so a batch touches few user objects (keys keep them idempotent in any order).
       .sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0)),
     schemas.engagement,

@@ -1,23 +1,18 @@
 // The record a Thunder shard keeps per post (upstream's CompactPost plus the parent facts for the reply
 // rule), and how an ingest input becomes one.
-import type { ThunderPostInput } from '../../shared/types/api/thunder.ts'
+import type { InNetworkKind, InNetworkPost, ThunderPostInput } from '../../shared/types/api/thunder.ts'
+import { definedFields } from '../../shared/util/defined.ts'
+import { compareIds } from '../../shared/util/snowflake.ts'
 
-export type PostKind = 'original' | 'reply' | 'repost'
+export type PostKind = InNetworkKind
 
-export interface StoredPost {
-  postId: string
-  authorId: string
-  createdAt: number
-  kind: PostKind
-  replyToPostId?: string
-  replyToUserId?: string
-  conversationId?: string
-  repostOfId?: string
-  repostOfUserId?: string
-  videoEligible: boolean
-  parentCreatedAt?: number
-  parentIsOriginal?: boolean
-  parentReplyToPostId?: string
+type ParentFacts = NonNullable<ThunderPostInput['parent']>
+
+/** The in-network view of a post plus its parent's facts, flattened (the reply rule reads them). */
+export type StoredPost = InNetworkPost & {
+  parentCreatedAt?: ParentFacts['createdAt']
+  parentIsOriginal?: ParentFacts['isOriginal']
+  parentReplyToPostId?: ParentFacts['replyToPostId']
 }
 
 /** Upstream: is_reply is forced on when either in-reply-to field is set; a repost is never a reply. */
@@ -33,30 +28,21 @@ export function toStoredPost(input: ThunderPostInput): StoredPost {
     kind === 'original'
       ? input.hasVideo
       : kind === 'repost' && input.source !== undefined && input.source.hasVideo && !input.source.isReply
-  const post: StoredPost = {
+  return definedFields({
     postId: input.postId,
     authorId: input.authorId,
     createdAt: input.createdAt,
     kind,
+    replyToPostId: input.replyToPostId,
+    replyToUserId: input.replyToUserId,
+    conversationId: input.conversationId,
+    repostOfId: input.repostOfId,
+    repostOfUserId: input.repostOfUserId,
     videoEligible,
-  }
-  if (input.replyToPostId !== undefined) post.replyToPostId = input.replyToPostId
-  if (input.replyToUserId !== undefined) post.replyToUserId = input.replyToUserId
-  if (input.conversationId !== undefined) post.conversationId = input.conversationId
-  if (input.repostOfId !== undefined) post.repostOfId = input.repostOfId
-  if (input.repostOfUserId !== undefined) post.repostOfUserId = input.repostOfUserId
-  if (input.parent !== undefined) {
-    post.parentCreatedAt = input.parent.createdAt
-    post.parentIsOriginal = input.parent.isOriginal
-    if (input.parent.replyToPostId !== undefined) post.parentReplyToPostId = input.parent.replyToPostId
-  }
-  return post
-}
-
-/** Numeric order of decimal id strings without BigInt: shorter is smaller, then lexicographic. */
-export function compareIds(a: string, b: string): number {
-  if (a.length !== b.length) return a.length - b.length
-  return a < b ? -1 : a > b ? 1 : 0
+    parentCreatedAt: input.parent?.createdAt,
+    parentIsOriginal: input.parent?.isOriginal,
+    parentReplyToPostId: input.parent?.replyToPostId,
+  })
 }
 
 /** Newest first: later createdAt, then larger id. */

@@ -1,12 +1,12 @@
 import { env } from 'cloudflare:workers'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { THUNDER_MAX_RESULTS } from '../../shared/types/api/thunder.ts'
-import { shardOf } from '../ids/shard-of'
 import { MIN, newId, original } from './thunder.fixtures'
-import { fetchInNetwork, writeToThunder } from './thunder-client'
+import { fetchInNetwork, thunderShards, writeToThunder } from './thunder-client'
 import { ThunderShard } from './thunder-shard'
 
 const NOW = Date.now()
+const shardOf = (authorId: string) => thunderShards(env).shardOf(authorId)
 
 async function seedAuthors(count: number, perAuthor: number, testEnv = env) {
   const authors = Array.from({ length: count }, () => newId())
@@ -25,7 +25,7 @@ describe('Thunder client fan-out', () => {
     const authors = await seedAuthors(30, 50)
     const calls = vi.spyOn(ThunderShard.prototype, 'fetchPosts')
     const result = await fetchInNetwork(env, { viewerId: '1', followedIds: authors, excludeIds: [] })
-    const shards = new Set(authors.map((a) => shardOf(a, 8)))
+    const shards = new Set(authors.map((a) => shardOf(a)))
     expect(result.shardsQueried).toBe(shards.size)
     expect(calls).toHaveBeenCalledTimes(shards.size)
     expect(result.posts).toHaveLength(THUNDER_MAX_RESULTS)
@@ -39,7 +39,7 @@ describe('Thunder client fan-out', () => {
   it('degrades when a shard fails: its authors are missing, the rest are served', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {})
     const authors = await seedAuthors(12, 2)
-    const broken = shardOf(authors[0] ?? '', 8)
+    const broken = shardOf(authors[0] ?? '')
     const original = ThunderShard.prototype.fetchPosts
     vi.spyOn(ThunderShard.prototype, 'fetchPosts').mockImplementation(function (this: ThunderShard, q, now) {
       if (q.authorIds.includes(authors[0] ?? '')) throw new Error('shard unavailable')
@@ -48,7 +48,7 @@ describe('Thunder client fan-out', () => {
     const result = await fetchInNetwork(env, { viewerId: '1', followedIds: authors, excludeIds: [] })
     expect(result.failedShards).toEqual([broken])
     const served = new Set(result.posts.map((p) => p.authorId))
-    for (const a of authors) expect(served.has(a)).toBe(shardOf(a, 8) !== broken)
+    for (const a of authors) expect(served.has(a)).toBe(shardOf(a) !== broken)
   })
 
   it('uses THUNDER_SHARDS: one shard holds everything when it is 1', async () => {

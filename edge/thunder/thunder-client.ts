@@ -3,18 +3,13 @@
 import { THUNDER_MAX_RESULTS, type ThunderPostInput } from '../../shared/types/api/thunder.ts'
 import { edgeConfig } from '../config'
 import type { Env } from '../env'
-import { groupByShard, shardOf } from '../ids/shard-of'
+import { type ShardResults, ShardSet } from '../shards/shard-set'
 import { newestFirst, type StoredPost } from './stored-post'
 import type { ApplyResult, ThunderShard } from './thunder-shard'
 
-/** The shard count is part of the name, so a different THUNDER_SHARDS never mixes placements. */
-export function thunderShard(env: Env, shard: number, shards: number): DurableObjectStub<ThunderShard> {
-  return env.THUNDER_SHARD.getByName(`thunder-${shards}-${shard}`)
-}
-
-export function thunderShardOfAuthor(env: Env, authorId: string): DurableObjectStub<ThunderShard> {
-  const { thunderShards } = edgeConfig(env)
-  return thunderShard(env, shardOf(authorId, thunderShards), thunderShards)
+/** Authors hashed onto THUNDER_SHARDS objects named `thunder-<count>-<i>`. */
+export function thunderShards(env: Env): ShardSet<ThunderShard> {
+  return new ShardSet(env.THUNDER_SHARD, 'thunder', edgeConfig(env).thunderShards)
 }
 
 export interface InNetworkRequest {
@@ -35,34 +30,30 @@ export interface InNetworkResult {
 }
 
 export async function fetchInNetwork(env: Env, req: InNetworkRequest): Promise<InNetworkResult> {
-  const shards = edgeConfig(env).thunderShards
+  const shards = thunderShards(env)
   const limit = Math.min(req.limit ?? THUNDER_MAX_RESULTS, THUNDER_MAX_RESULTS)
-  const byShard = groupByShard(req.followedIds, (id) => id, shards)
-  const failedShards: number[] = []
-  const replies = await Promise.all(
-    [...byShard].map(async ([shard, authorIds]) => {
-      try {
-        const query = {
-          viewerId: req.viewerId,
-          authorIds,
-          followedIds: req.followedIds,
-          excludeIds: req.excludeIds,
-          limit,
-          videosOnly: req.videosOnly ?? false,
-        }
-        return await thunderShard(env, shard, shards).fetchPosts(query, req.now)
-      } catch (err) {
-        console.error(`thunder shard ${shard}/${shards} fetch failed:`, err)
-        failedShards.push(shard)
-        return []
+  const { ok, failed } = await shards.fanOut(
+    req.followedIds,
+    (id) => id,
+    (stub, authorIds) => {
+      const query = {
+        viewerId: req.viewerId,
+        authorIds,
+        followedIds: req.followedIds,
+        excludeIds: req.excludeIds,
+        limit,
+        videosOnly: req.videosOnly ?? false,
       }
-    }),
+      return stub.fetchPosts(query, req.now)
+    },
   )
-  const posts = replies.flat().sort(newestFirst)
+  for (const [shard, err] of failed)
+    console.error(`thunder shard ${shard}/${shards.count} fetch failed:`, err)
+  const posts = [...ok.values()].flat().sort(newestFirst)
   return {
     posts: posts.length > limit ? posts.slice(0, limit) : posts,
-    shardsQueried: byShard.size,
-    failedShards: failedShards.sort((a, b) => a - b),
+    shardsQueried: ok.size + failed.size,
+    failedShards: [...failed.keys()].sort((a, b) => a - b),
   }
 }
 
@@ -73,27 +64,25 @@ export interface ThunderWrite {
 
 /**
  * Applies inserts on their author's shard and tombstones on every shard (a reply on any shard may need to
- * know its parent is gone). One call per shard, in parallel; returns which shards failed.
+ * know its parent is gone). One call per shard, in parallel; failed shards are reported, not thrown.
  */
-export async function writeToThunder(
-  env: Env,
-  write: ThunderWrite,
-): Promise<{ results: Map<number, ApplyResult>; failed: Map<number, unknown> }> {
-  const shards = edgeConfig(env).thunderShards
-  const inserts = groupByShard(write.inserts, (p) => p.authorId, shards)
-  const targets =
-    write.tombstones.length > 0 ? Array.from({ length: shards }, (_, i) => i) : [...inserts.keys()]
-  const results = new Map<number, ApplyResult>()
-  const failed = new Map<number, unknown>()
-  await Promise.all(
-    targets.map(async (shard) => {
-      try {
-        const batch = { inserts: inserts.get(shard) ?? [], tombstones: write.tombstones }
-        results.set(shard, await thunderShard(env, shard, shards).apply(batch))
-      } catch (err) {
-        failed.set(shard, err)
-      }
-    }),
+export function writeToThunder(env: Env, write: ThunderWrite): Promise<ShardResults<ApplyResult>> {
+  const shards = thunderShards(env)
+  if (write.tombstones.length === 0) {
+    return shards.fanOut(
+      write.inserts,
+      (p) => p.authorId,
+      (stub, inserts) => stub.apply({ inserts, tombstones: [] }),
+    )
+  }
+  const inserts = new Map<number, ThunderPostInput[]>()
+  for (const p of write.inserts) {
+    const shard = shards.shardOf(p.authorId)
+    const group = inserts.get(shard)
+    if (group) group.push(p)
+    else inserts.set(shard, [p])
+  }
+  return shards.broadcast((stub, shard) =>
+    stub.apply({ inserts: inserts.get(shard) ?? [], tombstones: write.tombstones }),
   )
-  return { results, failed }
 }

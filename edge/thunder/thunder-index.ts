@@ -1,7 +1,8 @@
 // The in-memory half of a Thunder shard: posts by id, three time-ordered posting lists per author and the
 // tombstones. SQLite (thunder-store.ts) is the source of truth; this index is rebuilt from it on start.
 
-import { compareIds, type StoredPost } from './stored-post'
+import { compareIds } from '../../shared/util/snowflake.ts'
+import type { StoredPost } from './stored-post'
 import type { ThunderCaps } from './thunder-caps'
 
 /** A posting-list entry (upstream's TinyPost). */
@@ -20,10 +21,8 @@ export type ListName = keyof AuthorLists
 
 export interface AddOutcome {
   added: boolean
-  /** Posts pushed off a full original/secondary list: removed entirely. */
+  /** Posts pushed off any full list (original, secondary or video): removed entirely, as upstream does. */
   evicted: StoredPost[]
-  /** Posts pushed off a full video list: they stay on their main list. */
-  leftVideoList: string[]
 }
 
 function compareTiny(a: TinyPost, b: TinyPost): number {
@@ -61,9 +60,9 @@ export class ThunderIndex {
 
   constructor(readonly caps: ThunderCaps) {}
 
-  /** Adds a post that passed the insert checks; `onVideoList` restores a persisted video-list membership. */
-  add(post: StoredPost, onVideoList = post.videoEligible): AddOutcome {
-    const outcome: AddOutcome = { added: false, evicted: [], leftVideoList: [] }
+  /** Adds a post that passed the insert checks; a full list evicts its oldest post from the whole index. */
+  add(post: StoredPost): AddOutcome {
+    const outcome: AddOutcome = { added: false, evicted: [] }
     if (this.posts.has(post.postId) || this.tombstones.has(post.postId)) return outcome
     this.posts.set(post.postId, post)
     outcome.added = true
@@ -71,21 +70,23 @@ export class ThunderIndex {
     const entry = { id: post.postId, at: post.createdAt }
     const main = post.kind === 'original' ? lists.original : lists.secondary
     insertSorted(main, entry)
-    if (onVideoList) insertSorted(lists.video, { ...entry })
-    while (main.length > this.caps.maxPostingListSize) {
-      const oldest = main.shift()
-      const evicted = oldest && this.posts.get(oldest.id)
-      if (evicted) {
-        this.posts.delete(evicted.postId)
-        removeEntry(lists.video, evicted.postId)
-        outcome.evicted.push(evicted)
-      }
-    }
-    while (lists.video.length > this.caps.maxPostingListSize) {
-      const oldest = lists.video.shift()
-      if (oldest) outcome.leftVideoList.push(oldest.id)
-    }
+    if (post.videoEligible) insertSorted(lists.video, { ...entry })
+    this.evictOverflow(main, lists, outcome.evicted)
+    if (post.videoEligible) this.evictOverflow(lists.video, lists, outcome.evicted)
     return outcome
+  }
+
+  /** Upstream's rule for every list: past the cap, the oldest entry goes, and its post with it. */
+  private evictOverflow(list: TinyPost[], lists: AuthorLists, evicted: StoredPost[]): void {
+    while (list.length > this.caps.maxPostingListSize) {
+      const oldest = list.shift()
+      const post = oldest && this.posts.get(oldest.id)
+      if (!post) continue
+      this.posts.delete(post.postId)
+      removeEntry(post.kind === 'original' ? lists.original : lists.secondary, post.postId)
+      removeEntry(lists.video, post.postId)
+      evicted.push(post)
+    }
   }
 
   /** Removes a post and marks it deleted; returns whether the post was held here. */

@@ -1,7 +1,9 @@
 import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
-import { freshShard, HOUR, ids, MIN, original, query, reply, restarted } from './thunder.fixtures'
+import { toStoredPost } from './stored-post'
+import { freshShard, HOUR, ids, MIN, original, query, reply, repost, restarted } from './thunder.fixtures'
 import { THUNDER_CAPS } from './thunder-caps'
+import { insertPost } from './thunder-store'
 
 const NOW = Date.now()
 const A = '201'
@@ -39,6 +41,46 @@ describe('ThunderShard storage', () => {
     expect(stats.rows.posts).toBe(THUNDER_CAPS.maxPostingListSize)
     const got = await shard.fetchPosts(query([A], { limit: 1 }), NOW)
     expect(ids(got)).toEqual([posts.at(-1)?.postId])
+  })
+
+  it("evicts the oldest post entirely when an author's video list is full, as upstream does", async () => {
+    const name = `test-${crypto.randomUUID()}`
+    const shard = freshShard(name)
+    const cap = THUNDER_CAPS.maxPostingListSize
+    const source = original(B, NOW - 20 * HOUR, { hasVideo: true })
+    const oldestVideo = original(A, NOW - 10 * HOUR, { hasVideo: true })
+    // Video reposts go on the secondary list, so only the video list reaches the cap.
+    const reposts = Array.from({ length: cap - 1 }, (_, i) => repost(A, NOW - 9 * HOUR + i * 10_000, source))
+    const plain = original(A, NOW - 2 * HOUR)
+    await shard.apply({ inserts: [source, oldestVideo, ...reposts, plain], tombstones: [] }, NOW)
+    expect((await shard.stats()).posts).toBe(1 + 1 + (cap - 1) + 1)
+    const newestVideo = original(A, NOW - HOUR, { hasVideo: true })
+    expect(await shard.apply({ inserts: [newestVideo], tombstones: [] }, NOW)).toMatchObject({ inserted: 1 })
+    const check = async (stub: typeof shard) => {
+      expect(await stub.stats()).toMatchObject({ posts: cap + 2, rows: { posts: cap + 2 } })
+      const held = ids(await stub.fetchPosts(query([A]), NOW))
+      expect(held).toContain(newestVideo.postId)
+      expect(held).toContain(plain.postId)
+      expect(held).not.toContain(oldestVideo.postId)
+    }
+    await check(shard)
+    await check(await restarted(name))
+  })
+
+  it('applies the caps when rebuilding from disk, and deletes the rows they push out', async () => {
+    const name = `test-${crypto.randomUUID()}`
+    const cap = THUNDER_CAPS.maxPostingListSize
+    // Rows as an older rule (or a larger cap) could have left them: 8 video posts more than one list holds.
+    const posts = Array.from({ length: cap + 8 }, (_, i) =>
+      original(A, NOW - 10 * HOUR + i * 10_000, { hasVideo: true }),
+    )
+    await runInDurableObject(freshShard(name), (_instance, state) => {
+      for (const p of posts) insertPost(state.storage.sql, toStoredPost(p))
+    })
+    const shard = await restarted(name)
+    expect(await shard.stats()).toMatchObject({ posts: cap, rows: { posts: cap } })
+    const videos = await shard.fetchPosts(query([A], { videosOnly: true, limit: 1 }), NOW)
+    expect(ids(videos)).toEqual([posts.at(-1)?.postId])
   })
 
   it('deletes with tombstones: removes the post, blocks a later (re)insert, then ages out', async () => {

@@ -1,6 +1,7 @@
 import { DurableObject } from 'cloudflare:workers'
 import type { ThunderPostInput } from '../../shared/types/api/thunder.ts'
 import type { Env } from '../env'
+import { migrateOnStart } from '../storage/migrate'
 import { type StoredPost, toStoredPost } from './stored-post'
 import { THUNDER_CAPS } from './thunder-caps'
 import { fetchFromIndex, type ShardQuery } from './thunder-fetch'
@@ -33,17 +34,8 @@ export interface ShardStats {
  * queue delivery): a post id is inserted once, a tombstone blocks later inserts of its post.
  */
 export class ThunderShard extends DurableObject<Env> {
-  private readonly sql: SqlStorage
   private readonly index = new ThunderIndex(THUNDER_CAPS)
-
-  constructor(ctx: DurableObjectState, env: Env) {
-    super(ctx, env)
-    this.sql = ctx.storage.sql
-    void ctx.blockConcurrencyWhile(async () => {
-      store.migrateThunder(this.sql)
-      this.rebuildIndex()
-    })
-  }
+  private readonly sql = migrateOnStart(this.ctx, store.THUNDER_SCHEMA, () => this.rebuildIndex())
 
   /** Applies tombstones first, so a delete that overtakes its create (or shares its batch) still wins. */
   async apply(batch: ShardBatch, now = Date.now()): Promise<ApplyResult> {
@@ -109,7 +101,6 @@ export class ThunderShard extends DurableObject<Env> {
     }
     store.insertPost(this.sql, post)
     for (const gone of outcome.evicted) store.deletePost(this.sql, gone.postId)
-    for (const id of outcome.leftVideoList) store.leaveVideoList(this.sql, id)
     if (outcome.evicted.some((p) => p.postId === post.postId)) result.skipped++
     else result.inserted++
   }
@@ -117,7 +108,11 @@ export class ThunderShard extends DurableObject<Env> {
   private rebuildIndex(): void {
     this.index.clear()
     for (const t of store.loadTombstones(this.sql)) this.index.tombstones.set(t.postId, t.deletedAt)
-    for (const { post, onVideoList } of store.loadPosts(this.sql)) this.index.add(post, onVideoList)
+    // Oldest first, so the caps evict what inserts would have; rows a cap pushes out (rows written under an
+    // older rule or a larger cap) leave the disk too, keeping it equal to memory.
+    for (const post of store.loadPosts(this.sql)) {
+      for (const gone of this.index.add(post).evicted) store.deletePost(this.sql, gone.postId)
+    }
   }
 
   private async armTrimAlarm(now: number, fromAlarm = false): Promise<void> {

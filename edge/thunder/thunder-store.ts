@@ -1,9 +1,11 @@
 // The SQLite half of a Thunder shard: everything the shard holds is here, so an evicted or restarted
 // object rebuilds its in-memory index from these rows and loses nothing.
+import { definedFields } from '../../shared/util/defined.ts'
+import type { SqlSchema } from '../storage/migrate'
 import type { PostKind, StoredPost } from './stored-post'
 
-export function migrateThunder(sql: SqlStorage): void {
-  sql.exec(`CREATE TABLE IF NOT EXISTS posts (
+export const THUNDER_SCHEMA: SqlSchema = [
+  `CREATE TABLE IF NOT EXISTS posts (
     post_id TEXT PRIMARY KEY,
     author_id TEXT NOT NULL,
     created_at INTEGER NOT NULL,
@@ -18,14 +20,14 @@ export function migrateThunder(sql: SqlStorage): void {
     parent_created_at INTEGER,
     parent_is_original INTEGER,
     parent_reply_to_post_id TEXT
-  )`)
-  sql.exec('CREATE INDEX IF NOT EXISTS posts_created_at ON posts (created_at)')
-  sql.exec(`CREATE TABLE IF NOT EXISTS tombstones (
+  )`,
+  'CREATE INDEX IF NOT EXISTS posts_created_at ON posts (created_at)',
+  `CREATE TABLE IF NOT EXISTS tombstones (
     post_id TEXT PRIMARY KEY,
     deleted_at INTEGER NOT NULL
-  )`)
-  sql.exec('CREATE INDEX IF NOT EXISTS tombstones_deleted_at ON tombstones (deleted_at)')
-}
+  )`,
+  'CREATE INDEX IF NOT EXISTS tombstones_deleted_at ON tombstones (deleted_at)',
+]
 
 type PostRow = {
   post_id: string
@@ -38,6 +40,7 @@ type PostRow = {
   repost_of_id: string | null
   repost_of_user_id: string | null
   video_eligible: number
+  /** Written equal to video_eligible and never read: a post pushed off its video list leaves the shard. */
   on_video_list: number
   parent_created_at: number | null
   parent_is_original: number | null
@@ -50,30 +53,26 @@ function kindOf(s: string): PostKind {
 }
 
 function fromRow(r: PostRow): StoredPost {
-  const post: StoredPost = {
+  return definedFields({
     postId: r.post_id,
     authorId: r.author_id,
     createdAt: r.created_at,
     kind: kindOf(r.kind),
+    replyToPostId: r.reply_to_post_id ?? undefined,
+    replyToUserId: r.reply_to_user_id ?? undefined,
+    conversationId: r.conversation_id ?? undefined,
+    repostOfId: r.repost_of_id ?? undefined,
+    repostOfUserId: r.repost_of_user_id ?? undefined,
     videoEligible: r.video_eligible === 1,
-  }
-  if (r.reply_to_post_id !== null) post.replyToPostId = r.reply_to_post_id
-  if (r.reply_to_user_id !== null) post.replyToUserId = r.reply_to_user_id
-  if (r.conversation_id !== null) post.conversationId = r.conversation_id
-  if (r.repost_of_id !== null) post.repostOfId = r.repost_of_id
-  if (r.repost_of_user_id !== null) post.repostOfUserId = r.repost_of_user_id
-  if (r.parent_created_at !== null) post.parentCreatedAt = r.parent_created_at
-  if (r.parent_is_original !== null) post.parentIsOriginal = r.parent_is_original === 1
-  if (r.parent_reply_to_post_id !== null) post.parentReplyToPostId = r.parent_reply_to_post_id
-  return post
+    parentCreatedAt: r.parent_created_at ?? undefined,
+    parentIsOriginal: r.parent_is_original === null ? undefined : r.parent_is_original === 1,
+    parentReplyToPostId: r.parent_reply_to_post_id ?? undefined,
+  })
 }
 
-/** Every stored post with its video-list membership, oldest first. */
-export function loadPosts(sql: SqlStorage): { post: StoredPost; onVideoList: boolean }[] {
-  return sql
-    .exec<PostRow>('SELECT * FROM posts ORDER BY created_at')
-    .toArray()
-    .map((r) => ({ post: fromRow(r), onVideoList: r.on_video_list === 1 }))
+/** Every stored post, oldest first. */
+export function loadPosts(sql: SqlStorage): StoredPost[] {
+  return sql.exec<PostRow>('SELECT * FROM posts ORDER BY created_at').toArray().map(fromRow)
 }
 
 export function loadTombstones(sql: SqlStorage): { postId: string; deletedAt: number }[] {
@@ -107,10 +106,6 @@ export function insertPost(sql: SqlStorage, p: StoredPost): void {
 
 export function deletePost(sql: SqlStorage, postId: string): void {
   sql.exec('DELETE FROM posts WHERE post_id = ?', postId)
-}
-
-export function leaveVideoList(sql: SqlStorage, postId: string): void {
-  sql.exec('UPDATE posts SET on_video_list = 0 WHERE post_id = ?', postId)
 }
 
 export function insertTombstone(sql: SqlStorage, postId: string, deletedAt: number): void {

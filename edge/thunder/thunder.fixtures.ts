@@ -2,6 +2,7 @@
 import { runInDurableObject } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
 import type { ThunderPostInput } from '../../shared/types/api/thunder.ts'
+import { definedFields } from '../../shared/util/defined.ts'
 import type { ShardQuery } from './thunder-fetch'
 
 export const MIN = 60_000
@@ -50,11 +51,7 @@ export function reply(
     replyToPostId: p.postId,
     replyToUserId: p.authorId,
     conversationId: p.conversationId ?? p.postId,
-    parent: {
-      createdAt: p.createdAt,
-      isOriginal,
-      ...(p.replyToPostId === undefined ? {} : { replyToPostId: p.replyToPostId }),
-    },
+    parent: definedFields({ createdAt: p.createdAt, isOriginal, replyToPostId: p.replyToPostId }),
     ...extra,
   }
 }

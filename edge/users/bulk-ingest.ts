@@ -1,6 +1,8 @@
 // Admin bulk ingest of accounts, follows and engagements (the seeder's path): lenient about references,
 // idempotent on replay, one call per object touched.
+import type { IngestEngagement } from '../../shared/types/api/admin.ts'
 import type { IngestAccount } from '../../shared/types/api/users.ts'
+import type { Follow } from '../../shared/types/follow.ts'
 import type { Env } from '../env'
 import { mapLimit } from '../ids/map-limit'
 import { claimHandles, registryOf } from './handle-registry'
@@ -46,7 +48,7 @@ export async function ingestAccounts(env: Env, accounts: readonly IngestAccount[
  * touched: waking every followee per batch doubled the objects a bulk load wakes (local workerd runs out
  * of file descriptors around 6,000 live objects), so bulk loads set follower counts on the accounts.
  */
-export async function ingestFollows(env: Env, follows: readonly [string, string][]) {
+export async function ingestFollows(env: Env, follows: readonly Follow[]) {
   const valid = follows.filter(([a, b]) => a !== b)
   let added = 0
   await mapLimit(
@@ -64,25 +66,13 @@ export async function ingestFollows(env: Env, follows: readonly [string, string]
   return { added, skipped: follows.length - added }
 }
 
-export interface IngestEngagement {
-  userId: string
-  postId: string
-  action: string
-  at: number
-  dwellMs?: number | undefined
-  key?: string | undefined
-}
-
 /** History only: seeded posts carry their own counts, so these do not bump counters. */
 export async function ingestEngagements(env: Env, engagements: readonly IngestEngagement[]) {
   let added = 0
   await mapLimit([...groupBy(engagements, (e) => e.userId)], BULK_CONCURRENCY, async ([userId, items]) => {
-    const entries = items.map((e) => ({
-      key: e.key ?? `${e.postId}:${e.action}:${e.at}`,
-      postId: e.postId,
-      action: e.action,
-      at: e.at,
-      dwellMs: e.dwellMs,
+    const entries = items.map(({ userId: _, key, ...e }) => ({
+      ...e,
+      key: key ?? `${e.postId}:${e.action}:${e.at}`,
     }))
     // Await first: `added += await …` would read `added` before the await and lose parallel updates.
     const fresh = await userState(env, userId).recordEngagements(entries)

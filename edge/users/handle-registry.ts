@@ -1,6 +1,7 @@
 import { DurableObject } from 'cloudflare:workers'
 import type { Env } from '../env'
-import { groupByShard, shardOf } from '../ids/shard-of'
+import { ShardSet } from '../shards/shard-set'
+import { migrateOnStart, type SqlSchema } from '../storage/migrate'
 
 /** Handles are spread over this many registry objects by a hash of the lowercased handle. */
 export const HANDLE_SHARDS = 16
@@ -9,40 +10,40 @@ export type ClaimResult = 'ok' | 'taken'
 
 const keyOf = (handle: string) => handle.toLowerCase()
 
-function registry(env: Env, shard: number): DurableObjectStub<HandleRegistry> {
-  return env.HANDLE_REGISTRY.getByName(`handles-${HANDLE_SHARDS}-${shard}`)
+/** Registry objects named `handles-16-<i>`. */
+function handleShards(env: Env): ShardSet<HandleRegistry> {
+  return new ShardSet(env.HANDLE_REGISTRY, 'handles', HANDLE_SHARDS)
 }
 
 export function registryOf(env: Env, handle: string): DurableObjectStub<HandleRegistry> {
-  return registry(env, shardOf(keyOf(handle), HANDLE_SHARDS))
+  return handleShards(env).stubFor(keyOf(handle))
 }
 
 /** Claims many handles, one call per registry shard; returns the user ids whose claim failed. */
 export async function claimHandles(env: Env, claims: readonly { handle: string; userId: string }[]) {
-  const groups = groupByShard(claims, (c) => keyOf(c.handle), HANDLE_SHARDS)
-  const taken = await Promise.all(
-    [...groups].map(async ([shard, group]) => {
-      const results = await registry(env, shard).claim(group)
+  const { ok, failed } = await handleShards(env).fanOut(
+    claims,
+    (c) => keyOf(c.handle),
+    async (stub, group) => {
+      const results = await stub.claim(group)
       return group.filter((_, i) => results[i] === 'taken').map((c) => c.userId)
-    }),
+    },
   )
-  return new Set(taken.flat())
+  // A registry that did not answer cannot vouch for uniqueness: fail the whole claim.
+  for (const err of failed.values()) throw err
+  return new Set([...ok.values()].flat())
 }
+
+const HANDLE_SCHEMA: SqlSchema = [
+  `CREATE TABLE IF NOT EXISTS handles (
+    handle_key TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL
+  )`,
+]
 
 /** Handle → user id, unique case-insensitively. A user's claim on its own handle is idempotent. */
 export class HandleRegistry extends DurableObject<Env> {
-  private readonly sql: SqlStorage
-
-  constructor(ctx: DurableObjectState, env: Env) {
-    super(ctx, env)
-    this.sql = ctx.storage.sql
-    void ctx.blockConcurrencyWhile(async () => {
-      this.sql.exec(`CREATE TABLE IF NOT EXISTS handles (
-        handle_key TEXT PRIMARY KEY,
-        user_id TEXT NOT NULL
-      )`)
-    })
-  }
+  private readonly sql = migrateOnStart(this.ctx, HANDLE_SCHEMA)
 
   claim(claims: readonly { handle: string; userId: string }[]): ClaimResult[] {
     return this.ctx.storage.transactionSync(() =>

@@ -1,21 +1,20 @@
 // Engagement history and served/seen impressions inside a UserState object.
+import { type DiscreteAction, isDiscreteAction } from '../../shared/phoenix/actions.ts'
 import { LIMITS } from '../../shared/types/api/limits.ts'
+import type { HistoryEngagement } from '../../shared/types/engagement.ts'
+import { definedFields } from '../../shared/util/defined.ts'
 import { THUNDER_CAPS } from '../thunder/thunder-caps'
 import type { EngagementRow } from './user-schema'
 
-export interface EngagementEntry {
-  key: string
-  postId: string
-  action: string
-  at: number
-  dwellMs?: number | undefined
-}
+/** One engagement on its way into the history; `key` makes a replay idempotent. */
+export type EngagementEntry = HistoryEngagement & { key: string }
 
-export interface EngagementRecord {
-  postId: string
-  action: string
-  at: number
-  dwellMs?: number
+/** One engagement as the history returns it. */
+export type EngagementRecord = HistoryEngagement
+
+function actionOf(s: string): DiscreteAction {
+  if (!isDiscreteAction(s)) throw new Error(`corrupt engagement row: action ${s}`)
+  return s
 }
 
 /** Inserts new engagements (by key) and trims the history to its bound; returns the ones that were new. */
@@ -53,11 +52,14 @@ export function readEngagements(sql: SqlStorage, limit: number, before?: number)
       limit,
     )
     .toArray()
-  return rows.map((r) => {
-    const record: EngagementRecord = { postId: r.post_id, action: r.action, at: r.at }
-    if (r.dwell_ms !== null) record.dwellMs = r.dwell_ms
-    return record
-  })
+  return rows.map((r) =>
+    definedFields({
+      postId: r.post_id,
+      action: actionOf(r.action),
+      at: r.at,
+      dwellMs: r.dwell_ms ?? undefined,
+    }),
+  )
 }
 
 export type ImpressionKind = 'served' | 'seen'
@@ -92,6 +94,13 @@ export function insertImpressions(
 export function readImpressionIds(sql: SqlStorage, since: number): string[] {
   return sql
     .exec<{ post_id: string }>('SELECT DISTINCT post_id FROM impressions WHERE at >= ?', since)
+    .toArray()
+    .map((r) => r.post_id)
+}
+
+export function readImpressionIdsOfKind(sql: SqlStorage, kind: ImpressionKind, since: number): string[] {
+  return sql
+    .exec<{ post_id: string }>('SELECT post_id FROM impressions WHERE kind = ? AND at >= ?', kind, since)
     .toArray()
     .map((r) => r.post_id)
 }

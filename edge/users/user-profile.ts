@@ -1,20 +1,14 @@
 // Profile reads and writes inside a UserState object.
 
-import type { UserView } from '../../shared/types/api/users.ts'
-import { SUBSCRIPTION_TIERS, type SubscriptionTier } from '../../shared/types/domain.ts'
+import { type Account, SUBSCRIPTION_TIERS, type SubscriptionTier } from '../../shared/types/account.ts'
+import type { PatchUserBody, UserView } from '../../shared/types/api/users.ts'
 import type { ProfileRow } from './user-schema'
 
-export interface ProfileInput {
-  id: string
-  handle: string
-  displayName: string
-  protected: boolean
-  subscriptionTier: SubscriptionTier
-  createdAt: number
-  nsfw: boolean
-}
+/** A profile is the account itself. */
+export type ProfileInput = Account
 
-export type ProfilePatch = Partial<Omit<ProfileInput, 'id' | 'createdAt'>>
+/** Any subset of the profile; id and creation time are immutable. */
+export type ProfilePatch = PatchUserBody
 
 function tierOf(s: string): SubscriptionTier {
   const tier = SUBSCRIPTION_TIERS.find((t) => t === s)

@@ -1,7 +1,7 @@
 // User operations that span objects: handle claims, follower counts, post counters.
 import type { RelationKind, UserView } from '../../shared/types/api/users.ts'
 import type { EngagementCounts } from '../../shared/types/domain.ts'
-import { ApiError } from '../api/errors'
+import { DomainError, userNotFound } from '../domain-error'
 import type { Env } from '../env'
 import { addCounts } from '../posts/post-client'
 import type { CountDelta } from '../posts/post-record'
@@ -9,9 +9,6 @@ import { claimHandles, registryOf } from './handle-registry'
 import type { EngagementEntry } from './user-activity'
 import type { ProfileInput, ProfilePatch } from './user-profile'
 import { type RelationWrite, userState } from './user-state'
-
-export const userNotFound = (id: string, field = 'id') =>
-  new ApiError(404, 'user_not_found', `user ${id} not found`, field)
 
 export async function requireProfile(env: Env, id: string, field = 'id'): Promise<UserView> {
   const profile = await userState(env, id).getProfile()
@@ -21,12 +18,13 @@ export async function requireProfile(env: Env, id: string, field = 'id'): Promis
 
 export async function createUser(env: Env, p: ProfileInput): Promise<UserView> {
   const user = userState(env, p.id)
-  if ((await user.getProfile()) !== null) throw new ApiError(409, 'user_exists', `user ${p.id} exists`, 'id')
+  if ((await user.getProfile()) !== null)
+    throw new DomainError('conflict', 'user_exists', `user ${p.id} exists`, 'id')
   if ((await claimHandles(env, [{ handle: p.handle, userId: p.id }])).size > 0) {
-    throw new ApiError(409, 'handle_taken', `handle ${p.handle} is taken`, 'handle')
+    throw new DomainError('conflict', 'handle_taken', `handle ${p.handle} is taken`, 'handle')
   }
   if ((await user.createProfile(p)) === 'exists')
-    throw new ApiError(409, 'user_exists', `user ${p.id} exists`, 'id')
+    throw new DomainError('conflict', 'user_exists', `user ${p.id} exists`, 'id')
   return requireProfile(env, p.id)
 }
 
@@ -34,7 +32,7 @@ export async function patchUser(env: Env, id: string, patch: ProfilePatch): Prom
   const current = await requireProfile(env, id)
   const newHandle = patch.handle !== undefined && patch.handle !== current.handle ? patch.handle : undefined
   if (newHandle !== undefined && (await claimHandles(env, [{ handle: newHandle, userId: id }])).size > 0) {
-    throw new ApiError(409, 'handle_taken', `handle ${newHandle} is taken`, 'handle')
+    throw new DomainError('conflict', 'handle_taken', `handle ${newHandle} is taken`, 'handle')
   }
   const updated = await userState(env, id).updateProfile(patch)
   if (updated === null) throw userNotFound(id)
@@ -47,7 +45,8 @@ export async function patchUser(env: Env, id: string, patch: ProfilePatch): Prom
 
 function checkWrite(write: RelationWrite, userId: string): { changed: string[]; unfollowed: string[] } {
   if (write.status === 'missing') throw userNotFound(userId)
-  if (write.status === 'full') throw new ApiError(409, 'limit_reached', 'relation list is full', 'targetId')
+  if (write.status === 'full')
+    throw new DomainError('limit_reached', 'limit_reached', 'relation list is full', 'targetId')
   return write
 }
 
@@ -59,7 +58,8 @@ export async function setRelation(
   targetId: string,
   active: boolean,
 ) {
-  if (targetId === userId) throw new ApiError(400, 'invalid_request', 'cannot target yourself', 'targetId')
+  if (targetId === userId)
+    throw new DomainError('invalid', 'invalid_request', 'cannot target yourself', 'targetId')
   const user = userState(env, userId)
   if (active) await requireProfile(env, targetId, 'targetId')
   const write = checkWrite(
@@ -69,6 +69,8 @@ export async function setRelation(
   const delta =
     (kind === 'following' ? write.changed.length * (active ? 1 : -1) : 0) - write.unfollowed.length
   if (delta !== 0) await userState(env, targetId).adjustFollowers(delta)
+  // The target's reverse index (feeds drop authors who block or mute the viewer); idempotent, so a repeat heals it.
+  if (kind !== 'following') await userState(env, targetId).setInbound(kind, userId, active)
   return { targetId, active, changed: write.changed.length > 0 }
 }
 

@@ -2,6 +2,7 @@ import { DurableObject } from 'cloudflare:workers'
 import { LIMITS } from '../../shared/types/api/limits.ts'
 import type { RelationKind, UserView } from '../../shared/types/api/users.ts'
 import type { Env } from '../env'
+import { migrateOnStart } from '../storage/migrate'
 import { THUNDER_CAPS } from '../thunder/thunder-caps'
 import * as activity from './user-activity'
 import {
@@ -11,7 +12,10 @@ import {
   patchProfile,
   readProfile,
 } from './user-profile'
-import { migrateUserState } from './user-schema'
+import { USER_STATE_SCHEMA } from './user-schema'
+
+/** Relations kept in the target's reverse index. */
+export type InboundKind = 'blocks' | 'mutes'
 
 export function userState(env: Env, userId: string): DurableObjectStub<UserState> {
   return env.USER_STATE.getByName(`user-${userId}`)
@@ -28,13 +32,7 @@ export type RelationWrite =
  * served/seen post ids. Every method on a user without a profile returns null / `missing` and writes nothing.
  */
 export class UserState extends DurableObject<Env> {
-  private readonly sql: SqlStorage
-
-  constructor(ctx: DurableObjectState, env: Env) {
-    super(ctx, env)
-    this.sql = ctx.storage.sql
-    void ctx.blockConcurrencyWhile(async () => migrateUserState(this.sql))
-  }
+  private readonly sql = migrateOnStart(this.ctx, USER_STATE_SCHEMA)
 
   getProfile(): UserView | null {
     return readProfile(this.sql)
@@ -162,6 +160,42 @@ export class UserState extends DurableObject<Env> {
       .toArray()
       .map((r) => r.target_id)
     return { followedIds, excludeIds: activity.readImpressionIds(this.sql, now - THUNDER_CAPS.retentionMs) }
+  }
+
+  /** Served or seen ids recorded at or after `since` (the feed's previously-served/seen filters). */
+  impressionIds(kind: activity.ImpressionKind, since: number): string[] | null {
+    if (!this.exists()) return null
+    return activity.readImpressionIdsOfKind(this.sql, kind, since)
+  }
+
+  /** Reverse index: `sourceId` blocks or mutes this user (active) or no longer does. */
+  setInbound(kind: InboundKind, sourceId: string, active: boolean, at = Date.now()): boolean {
+    if (!this.exists()) return false
+    if (active) {
+      this.sql.exec(
+        'INSERT INTO inbound_relations (kind, source_id, at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+        kind,
+        sourceId,
+        at,
+      )
+    } else {
+      this.sql.exec('DELETE FROM inbound_relations WHERE kind = ? AND source_id = ?', kind, sourceId)
+    }
+    return true
+  }
+
+  /** Accounts that block or mute this user, from the reverse index. */
+  inboundIds(kind: InboundKind): string[] | null {
+    if (!this.exists()) return null
+    return this.sql
+      .exec<{ source_id: string }>('SELECT source_id FROM inbound_relations WHERE kind = ?', kind)
+      .toArray()
+      .map((r) => r.source_id)
+  }
+
+  /** Whether this user follows `userId` (the feed's mutual-follow check). */
+  follows(userId: string): boolean {
+    return this.hasRelation('following', userId)
   }
 
   private exists(): boolean {

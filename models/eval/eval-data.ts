@@ -5,29 +5,21 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { DISCRETE_ACTIONS } from '../../shared/phoenix/actions.ts'
+import { MEDIA_TYPES, postSchema } from '../../shared/types/post.ts'
 
 const A = DISCRETE_ACTIONS.length
 
-export const PostRecord = z.object({
-  id: z.string(),
-  authorId: z.string(),
+/** One line of posts.jsonl (models/world/export-lines.ts): the domain post's fields, in the dataset's form. */
+export const DatasetPost = postSchema.pick({ id: true, authorId: true, text: true, counts: true }).extend({
   createdAtMs: z.number(),
-  text: z.string(),
-  media: z.enum(['none', 'image', 'video', 'gif']),
+  media: z.enum(['none', ...MEDIA_TYPES]),
   videoDurationMs: z.number().nullable(),
-  replyToId: z.string().nullable(),
-  quoteOfId: z.string().nullable(),
-  repostOfId: z.string().nullable(),
-  subscriberOnly: z.boolean().optional(),
-  counts: z.object({
-    favorite: z.number(),
-    reply: z.number(),
-    repost: z.number(),
-    quote: z.number(),
-    view: z.number(),
-  }),
+  replyToId: postSchema.shape.id.nullable(),
+  quoteOfId: postSchema.shape.id.nullable(),
+  repostOfId: postSchema.shape.id.nullable(),
+  subscriberOnly: postSchema.shape.subscriberOnly.optional(),
 })
-export type PostRecord = z.infer<typeof PostRecord>
+export type DatasetPost = z.infer<typeof DatasetPost>
 
 /** [postId, actionBitmask, dwellSeconds, surface, engagedAtMs] */
 export const HistoryRow = z.tuple([z.string(), z.number(), z.number(), z.number(), z.number()])
@@ -74,7 +66,7 @@ export type RetrievalTask = z.infer<typeof RetrievalTask>
 export interface EvalData {
   source: string
   world: WorldInfo
-  posts: Map<string, PostRecord>
+  posts: Map<string, DatasetPost>
   sessions: SessionRecord[]
   retrieval: RetrievalTask
 }
@@ -88,7 +80,7 @@ export function readJsonl<T>(file: string, schema: z.ZodType<T>, limit = Number.
   return out
 }
 
-export function postsById(posts: readonly PostRecord[]): Map<string, PostRecord> {
+export function postsById(posts: readonly DatasetPost[]): Map<string, DatasetPost> {
   return new Map(posts.map((p) => [p.id, p]))
 }
 
@@ -105,7 +97,7 @@ export type DatasetManifest = z.infer<typeof Manifest>
 
 export interface Dataset {
   manifest: DatasetManifest
-  posts: Map<string, PostRecord>
+  posts: Map<string, DatasetPost>
   sessions: SessionRecord[]
 }
 
@@ -120,7 +112,7 @@ export function readDataset(dir: string, limit?: number): Dataset {
   }
   return {
     manifest: Manifest.parse(JSON.parse(readFileSync(need[0]!, 'utf8'))),
-    posts: postsById(readJsonl(need[1]!, PostRecord)),
+    posts: postsById(readJsonl(need[1]!, DatasetPost)),
     sessions: readJsonl(need[2]!, SessionRecord, limit),
   }
 }
@@ -139,7 +131,7 @@ export function readSlice(dir: string): EvalData {
   return {
     source: `slice (${join(dir, SLICE_FILES.sessions)})`,
     world: meta.world,
-    posts: postsById(readJsonl(join(dir, SLICE_FILES.posts), PostRecord)),
+    posts: postsById(readJsonl(join(dir, SLICE_FILES.posts), DatasetPost)),
     sessions: readJsonl(join(dir, SLICE_FILES.sessions), SessionRecord),
     retrieval: meta.retrieval,
   }

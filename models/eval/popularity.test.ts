@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { DISCRETE_ACTIONS, DISCRETE_INDEX } from '../../shared/phoenix/actions.ts'
-import type { PostRecord } from './eval-data.ts'
+import type { DatasetPost } from './eval-data.ts'
 import { auc } from './metrics.ts'
 import { popularityProbs, popularitySignal } from './popularity.ts'
 
-const post = (id: string, favorite: number, view: number): PostRecord => ({
+const post = (id: string, favorite: number, view: number): DatasetPost => ({
   id,
   authorId: '1',
   createdAtMs: 1,

@@ -10,7 +10,7 @@
 //
 // Retrieval: the same 100 most-engaged posts (favorite + reply + repost + quote) for every viewer.
 import { DISCRETE_ACTIONS, type DiscreteAction, NEGATIVE_ACTIONS } from '../../shared/phoenix/actions.ts'
-import type { PostRecord } from './eval-data.ts'
+import type { DatasetPost } from './eval-data.ts'
 
 export const POPULARITY_PRIOR_VIEWS = 200
 type Signal = 'favorite' | 'reply' | 'repost' | 'quote' | 'engagement' | 'none'
@@ -21,7 +21,7 @@ export function popularitySignal(head: DiscreteAction): Signal {
   return 'engagement'
 }
 
-function signalCount(p: PostRecord, s: Signal): number {
+function signalCount(p: DatasetPost, s: Signal): number {
   const c = p.counts
   switch (s) {
     case 'engagement':
@@ -34,7 +34,7 @@ function signalCount(p: PostRecord, s: Signal): number {
 }
 
 /** Per-view global rate of each signal over a population of posts. */
-function globalRates(population: Iterable<PostRecord>): Record<Signal, number> {
+function globalRates(population: Iterable<DatasetPost>): Record<Signal, number> {
   const sums: Record<Signal, number> = { favorite: 0, reply: 0, repost: 0, quote: 0, engagement: 0, none: 0 }
   let views = 0
   for (const p of population) {
@@ -50,8 +50,8 @@ function globalRates(population: Iterable<PostRecord>): Record<Signal, number> {
  * the smoothing prior; `baseRates` (per head name) the scale.
  */
 export function popularityProbs(
-  candidates: readonly PostRecord[],
-  population: Iterable<PostRecord>,
+  candidates: readonly DatasetPost[],
+  population: Iterable<DatasetPost>,
   baseRates: Readonly<Record<string, number>>,
 ): Float64Array {
   const n = candidates.length
@@ -77,6 +77,6 @@ export function popularityProbs(
 }
 
 /** Retrieval's popularity score of a post: its total engagement count. */
-export function engagementCount(p: PostRecord): number {
+export function engagementCount(p: DatasetPost): number {
   return signalCount(p, 'engagement')
 }

@@ -6,7 +6,7 @@ import { PHOENIX_CONFIG } from '../../shared/phoenix/config.ts'
 import { encodeHistory, scoreCandidates } from '../../shared/phoenix/reference/ranker-reference.ts'
 import type { RankerWeights } from '../../shared/phoenix/reference/ranker-weights.ts'
 import { maxAbsDiff } from '../../shared/phoenix/reference/tensor-ops.ts'
-import type { EvalData, PostRecord } from './eval-data.ts'
+import type { DatasetPost, EvalData } from './eval-data.ts'
 import { auc, calibration, meanAbsError, normalizedEntropy } from './metrics.ts'
 import type { OrtPhoenix } from './ort-phoenix.ts'
 import { popularityProbs } from './popularity.ts'
@@ -28,7 +28,7 @@ export interface Pooled {
   truth: Float64Array
   trueDwell: Float64Array
   dwellLabels: Float64Array
-  candidatePosts: PostRecord[]
+  candidatePosts: DatasetPost[]
 }
 
 export async function predictSessions(

@@ -9,16 +9,16 @@ import {
   type HistoryEvent,
   type HistoryTensors,
 } from '../../shared/phoenix/features.ts'
-import type { HistoryRow, PostRecord, SessionRecord } from './eval-data.ts'
+import type { DatasetPost, HistoryRow, SessionRecord } from './eval-data.ts'
 
-function post(posts: ReadonlyMap<string, PostRecord>, id: string): PostRecord {
+function post(posts: ReadonlyMap<string, DatasetPost>, id: string): DatasetPost {
   const p = posts.get(id)
   if (p === undefined) throw new Error(`post ${id} is not in the posts file`)
   return p
 }
 
 export function historyEvents(
-  posts: ReadonlyMap<string, PostRecord>,
+  posts: ReadonlyMap<string, DatasetPost>,
   rows: readonly HistoryRow[],
 ): HistoryEvent[] {
   return rows.map(([postId, actionMask, dwellSeconds, surface, engagedAtMs]) => {
@@ -36,7 +36,7 @@ export function historyEvents(
   })
 }
 
-export function candidateInput(p: PostRecord, inNetwork: boolean): CandidateInput {
+export function candidateInput(p: DatasetPost, inNetwork: boolean): CandidateInput {
   return {
     postId: p.id,
     authorId: p.authorId,
@@ -53,7 +53,7 @@ export function candidateInput(p: PostRecord, inNetwork: boolean): CandidateInpu
 }
 
 export function userHistory(
-  posts: ReadonlyMap<string, PostRecord>,
+  posts: ReadonlyMap<string, DatasetPost>,
   userId: string,
   rows: readonly HistoryRow[],
 ) {
@@ -62,7 +62,7 @@ export function userHistory(
 
 /** A session's ranker inputs. */
 export function sessionTensors(
-  posts: ReadonlyMap<string, PostRecord>,
+  posts: ReadonlyMap<string, DatasetPost>,
   s: SessionRecord,
 ): { history: HistoryTensors; candidates: CandidateTensors } {
   return {
@@ -75,7 +75,7 @@ export function sessionTensors(
 }
 
 /** Post-tower inputs for posts by id (age and flags are unused by the tower; they are filled anyway). */
-export function postTensors(posts: ReadonlyMap<string, PostRecord>, ids: readonly string[], nowMs: number) {
+export function postTensors(posts: ReadonlyMap<string, DatasetPost>, ids: readonly string[], nowMs: number) {
   return featurizeCandidates(
     ids.map((id) => candidateInput(post(posts, id), false)),
     nowMs,

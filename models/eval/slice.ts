@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { World } from '../world/world-types.ts'
-import { type Dataset, type EvalData, PostRecord, SLICE_FILES, type WorldInfo } from './eval-data.ts'
+import { type Dataset, DatasetPost, type EvalData, SLICE_FILES, type WorldInfo } from './eval-data.ts'
 import { buildRetrievalTask, evalCorpus } from './retrieval-task.ts'
 
 export interface SliceOptions {
@@ -55,7 +55,7 @@ export function writeSlice(
   }
   for (const u of retrieval.users) for (const h of u.history) ids.add(h[0])
   // Parsing through the schema drops every field the eval does not read (the world's `truth` included).
-  const posts = [...ids].sort().map((id) => PostRecord.parse(ds.posts.get(id)))
+  const posts = [...ids].sort().map((id) => DatasetPost.parse(ds.posts.get(id)))
   const world_ = worldInfo(ds)
   writeFileSync(join(dir, SLICE_FILES.sessions), `${sessions.map((s) => JSON.stringify(s)).join('\n')}\n`)
   writeFileSync(join(dir, SLICE_FILES.posts), `${posts.map((p) => JSON.stringify(p)).join('\n')}\n`)

@@ -2,7 +2,7 @@
 // browser on each execution provider. Deterministic: same bytes on every call.
 // onnx-proto is CommonJS; its namespace lives on the default export.
 import onnxProto from 'onnx-proto'
-import { SMOKE_HIDDEN, SMOKE_IN, SMOKE_OUT, smokeWeights } from './smoke-weights'
+import { SMOKE_HIDDEN, SMOKE_IN, SMOKE_OUT, smokeWeights } from '../../web/src/smoke/smoke-weights'
 
 const { onnx } = onnxProto
 const FLOAT = onnx.TensorProto.DataType.FLOAT

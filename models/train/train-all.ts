@@ -1,7 +1,9 @@
 // `npm run models:train [-- --preset default|small --seed N --data DIR --out DIR --skip-world -- <train.py flags>]`
-// World generation → phoenix-config.json refresh (if stale) → PyTorch training of the ranker and the
-// two-tower model → ONNX export + manifest (models/train/train.py). Python is used for training only,
-// always as /usr/bin/python3 (Debian's python3-torch and python3-onnx).
+// Model tests on random weights (models/train/test_model.py: the model code, before the long run) → world
+// generation → phoenix-config.json refresh (if stale) → PyTorch training of the ranker and the two-tower
+// model → ONNX export + manifest (models/train/train.py) → the model tests again, on the trained
+// checkpoints and the exported ONNX files. Python is used for training only, always as /usr/bin/python3
+// (Debian's python3-torch and python3-onnx); `npm test` never runs it.
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
@@ -9,6 +11,7 @@ import { parseArgs } from 'node:util'
 import { phoenixConfigDocument } from '../../shared/phoenix/config-export.ts'
 
 const PYTHON = '/usr/bin/python3'
+const MODEL_TESTS = 'models/train/test_model.py'
 const ROOT = resolve(import.meta.dirname, '..', '..')
 
 function fail(message: string): never {
@@ -29,6 +32,13 @@ function run(label: string, command: string, args: string[], env: NodeJS.Process
       else done(seconds)
     })
   })
+}
+
+/** The value after `flag` in train.py's pass-through arguments (`--flag value` or `--flag=value`). */
+function flagValue(args: readonly string[], flag: string): string | undefined {
+  const i = args.indexOf(flag)
+  if (i >= 0) return args[i + 1]
+  return args.find((a) => a.startsWith(`${flag}=`))?.slice(flag.length + 1)
 }
 
 function checkPython(): void {
@@ -76,6 +86,14 @@ async function main(): Promise<void> {
   checkPython()
   const timings: Record<string, number> = {}
 
+  // Random weights and no ONNX check: the committed ONNX files may predate a model change this run is for.
+  timings.tests = await run(
+    'model tests (random weights)',
+    PYTHON,
+    [MODEL_TESTS, '--ckpt-dir', '', '--onnx-dir', ''],
+    { PYTHONUNBUFFERED: '1' },
+  )
+
   if (values['skip-world']) {
     if (!existsSync(resolve(ROOT, values.data, 'manifest.json')))
       fail(`--skip-world but ${values.data} has no manifest.json`)
@@ -90,6 +108,14 @@ async function main(): Promise<void> {
 
   const trainArgs = ['models/train/train.py', '--data', values.data, '--out', values.out, ...positionals]
   timings.train = await run('train', PYTHON, trainArgs, { PYTHONUNBUFFERED: '1', OMP_WAIT_POLICY: 'PASSIVE' })
+
+  const ckptDir = flagValue(positionals, '--ckpt-dir') ?? `${values.data}/checkpoints`
+  timings.retest = await run(
+    'model tests (trained)',
+    PYTHON,
+    [MODEL_TESTS, '--ckpt-dir', ckptDir, '--onnx-dir', values.out],
+    { PYTHONUNBUFFERED: '1' },
+  )
 
   const total = (performance.now() - started) / 1000
   const parts = Object.entries(timings)

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { DISCRETE_ACTIONS, LOGGABLE_ACTIONS } from '../../shared/phoenix/actions.ts'
-import type { WorldSeed } from '../../shared/types/world-seed.ts'
+import { type WorldSeed, worldSeedSchema } from '../../shared/types/world-seed.ts'
 import { HOUR_MS, PRESETS, worldConfig } from './config.ts'
 import { DATASET_FILES, type DatasetFile, exportDataset } from './export-dataset.ts'
 import { generateWorld } from './world.ts'
@@ -123,5 +123,10 @@ describe('exportDataset', () => {
       expect(e.agoMs).toBeGreaterThan(0)
       expect(e.dwellMs !== undefined).toBe(e.action === 'dwell')
     }
+  })
+
+  it('writes a seed whose every item passes the domain schemas it is derived from', () => {
+    const parsed = worldSeedSchema.safeParse(JSON.parse(a.text['world-seed.json']!))
+    expect(parsed.success ? [] : parsed.error.issues.slice(0, 3)).toEqual([])
   })
 })

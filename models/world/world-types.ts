@@ -1,19 +1,17 @@
 // In-memory shapes of the world. Accounts and posts are addressed by array index inside the generator
 // (fast, compact); ids are snowflake-style decimal strings for everything that leaves it.
-import type { EngagementCounts, SubscriptionTier } from '../../shared/types/domain.ts'
+import type { Account } from '../../shared/types/account.ts'
+import type { MediaType, Post } from '../../shared/types/post.ts'
 import type { WorldConfig } from './config.ts'
 import type { FollowGraph } from './follow-graph.ts'
 import type { TimeIndex } from './time-index.ts'
 import type { Language } from './vocab.ts'
 
-export interface WorldAccount {
+/** An account's public fields come from the domain schema; the rest is the generator's ground truth. */
+export interface WorldAccount
+  extends Pick<Account, 'id' | 'handle' | 'displayName' | 'subscriptionTier' | 'protected' | 'nsfw'> {
   index: number
-  id: string
-  handle: string
-  displayName: string
   createdAtMs: number
-  subscriptionTier: SubscriptionTier
-  protected: boolean
   language: Language
   isAuthor: boolean
   /** Ground truth, viewer side: topic preferences (sum 1), their max, activity, taste per author style. */
@@ -28,21 +26,23 @@ export interface WorldAccount {
   secondaryTopic: number
   fame: number
   postRate: number
-  nsfw: boolean
   spammy: boolean
   offersSubscriptions: boolean
 }
 
-export type MediaKind = 'none' | 'image' | 'video' | 'gif'
+/** One medium per post in the world (the ranker's featurizer sees the same). */
+export type MediaKind = 'none' | MediaType
 export type PostKind = 'original' | 'reply' | 'quote' | 'repost'
 
-export interface WorldPost {
+/**
+ * A post's public fields come from the domain schema; relations are array indices (the export turns them
+ * into ids), and the rest is the generator's ground truth.
+ */
+export interface WorldPost extends Pick<Post, 'id' | 'text' | 'subscriberOnly' | 'counts'> {
   index: number
-  id: string
   authorIndex: number
   createdAtMs: number
   kind: PostKind
-  text: string
   wordCount: number
   hasLink: boolean
   media: MediaKind
@@ -53,7 +53,6 @@ export interface WorldPost {
   quoteOf: number
   repostOf: number
   conversation: number
-  subscriberOnly: boolean
   language: Language
   /** Ground truth: topic mix = topicWeight on `topic`, the rest on `topic2`; quality in [0, 1]. */
   topic: number
@@ -62,7 +61,6 @@ export interface WorldPost {
   quality: number
   /** Zipf-like popularity weight in (0, 1]. */
   popularity: number
-  counts: EngagementCounts
 }
 
 export interface PostIndices {

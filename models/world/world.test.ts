@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { compareIds, SNOWFLAKE_EPOCH_MS, snowflakeTimeMs } from '../../shared/util/snowflake.ts'
 import { HOUR_MS } from './config.ts'
-import { compareIds, snowflakeId, snowflakeTimeMs, TWITTER_EPOCH_MS } from './snowflake.ts'
+import { snowflakeId } from './snowflake.ts'
 import { hasLinkText } from './text.ts'
 import { SPAM_PHRASES } from './vocab.ts'
 import { testWorld } from './world.fixtures.ts'
@@ -8,10 +9,10 @@ import { accountById, contentOf, postById } from './world.ts'
 
 describe('snowflake ids', () => {
   it('encode the creation time above 22 sequence bits', () => {
-    expect(snowflakeId(TWITTER_EPOCH_MS, 0)).toBe('0')
-    expect(snowflakeId(TWITTER_EPOCH_MS + 1, 3)).toBe(String((1 << 22) + 3))
+    expect(snowflakeId(SNOWFLAKE_EPOCH_MS, 0)).toBe('0')
+    expect(snowflakeId(SNOWFLAKE_EPOCH_MS + 1, 3)).toBe(String((1 << 22) + 3))
     expect(snowflakeTimeMs(snowflakeId(1_784_592_000_000, 17))).toBe(1_784_592_000_000)
-    expect(() => snowflakeId(TWITTER_EPOCH_MS - 1, 0)).toThrow()
+    expect(() => snowflakeId(SNOWFLAKE_EPOCH_MS - 1, 0)).toThrow()
   })
 })
 

@@ -1,20 +1,8 @@
 // Hashed word tokens: what lets the ranker and the post tower read a brand-new post's topic from its
 // text. Only ASCII letters are lower-cased and only [a-z0-9#@_] runs count as words, so that TypeScript
 // and Python tokenise every string identically.
+import { fnv1a32 } from '../util/fnv1a.ts'
 import { PHOENIX_CONFIG } from './config.ts'
-
-const FNV_OFFSET = 0x811c9dc5
-const FNV_PRIME = 0x01000193
-
-/** 32-bit FNV-1a over the word's bytes (words are ASCII by construction). */
-export function fnv1a32(word: string): number {
-  let h = FNV_OFFSET
-  for (let i = 0; i < word.length; i++) {
-    h ^= word.charCodeAt(i)
-    h = Math.imul(h, FNV_PRIME) >>> 0
-  }
-  return h >>> 0
-}
 
 /** Words in order of first appearance, deduplicated. */
 export function words(text: string): string[] {

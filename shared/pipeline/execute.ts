@@ -29,7 +29,11 @@ export interface RunOptions {
 export interface PipelineResult<Q, C> {
   /** The query as hydrated by both waves of query hydrators. */
   query: Q
-  /** Everything the sources returned, after hydration and before filtering. */
+  /**
+   * Everything the sources returned, as hydration left it (before filtering): a snapshot of each
+   * candidate's own fields, which later stages' writes do not reach (they work on shallow copies, so
+   * their `update`s must replace nested objects rather than write into them).
+   */
   retrieved: C[]
   /** Removed by pre-scoring and post-selection filters (see the trace for who removed what). */
   filtered: C[]
@@ -61,7 +65,9 @@ export async function execute<Q, C>(
   const sourced = await runSources(env, p.sources, q)
   const hydrated = await runHydrators(env, 'hydrator', p.hydrators, q, sourced.candidates)
   const pre = runFilters(env, 'filter', p.filters, q, hydrated.candidates, p.candidateKey)
-  const scored = await runScorers(env, p.scorers, q, pre.kept)
+  // Scorers and post-selection hydrators may update candidates in place; they get copies so that
+  // `retrieved` (and `filtered`) stay as hydration left them.
+  const scored = await runScorers(env, p.scorers, q, pre.kept.map(copyCandidate))
   const sel = runSelector(env, p.selector, q, scored.candidates)
   const postHydrated = await runHydrators(
     env,
@@ -139,4 +145,11 @@ function startSideEffects<Q, C>(
   return new Promise<void>((resolve) => setTimeout(resolve, 0))
     .then(() => runSideEffects(env, p.sideEffects, input))
     .catch(() => newStageTrace('side_effect', input.selected.length))
+}
+
+/** A shallow copy that keeps the prototype, so class-based candidates stay instances of their class. */
+function copyCandidate<C>(c: C): C {
+  if (typeof c !== 'object' || c === null) return c
+  if (Array.isArray(c)) return c.slice() as C
+  return Object.assign(Object.create(Object.getPrototypeOf(c)) as object, c) as C
 }

@@ -38,8 +38,16 @@ export function runFilters<Q, C>(
         for (const c of r.removed) removed.push(c)
       }
     } catch (e) {
-      // Fail open: a filter bug must not empty the feed; the trace and metrics show the failure.
       markFailed(env, stage, trace, 'failed', errorMessage(e))
+      if (f.onError === 'fail-closed') {
+        // A safety filter that cannot judge must not let unjudged candidates reach the viewer.
+        trace.failedClosed = true
+        trace.removedCount = kept.length
+        trace.removed = kept.map(candidateKey)
+        for (const c of kept) removed.push(c)
+        kept = []
+      }
+      // Otherwise fail open: a non-safety filter bug must not empty the feed; trace and metrics show it.
     }
     trace.durationMs = env.clock() - t0
     const tags = { pipeline: env.pipeline, stage, component: f.name }

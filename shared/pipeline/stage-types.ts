@@ -59,9 +59,19 @@ export interface FilterResult<C> {
   removed: C[]
 }
 
+/**
+ * What happens to a filter's input when it throws (or returns lists that lose or invent candidates):
+ * - `fail-open` (the default, as upstream for ordinary filters): every candidate passes through;
+ * - `fail-closed` (safety filters: blocks, mutes, muted keywords, visibility): every candidate it could
+ *   not judge is removed, and the trace lists them as removed by this filter, with the error.
+ */
+export type FilterErrorPolicy = 'fail-closed' | 'fail-open'
+
 /** Partitions candidates. Synchronous (no I/O: hydrate first, then filter on the field); run in order. */
 export interface Filter<Q, C> extends Component<Q> {
   filter(query: Q, candidates: readonly C[]): FilterResult<C>
+  /** Defaults to `fail-open`; a filter that protects the viewer must say `fail-closed`. */
+  readonly onError?: FilterErrorPolicy
 }
 
 /** Sets score fields. Scorers run in order, so a later scorer sees the earlier ones' results. */

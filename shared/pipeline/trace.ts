@@ -32,6 +32,8 @@ export interface ComponentTrace {
   /** Filters: how many candidates this filter removed, and their keys. */
   removedCount?: number
   removed?: string[]
+  /** Filters: it threw and, being fail-closed, removed its whole input (listed in `removed`). */
+  failedClosed?: boolean
   /** Selector: candidates left out. */
   nonSelectedCount?: number
   /** Numbers a component attached through `ctx.note` (e.g. cache hits). */

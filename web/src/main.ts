@@ -1,7 +1,6 @@
 // Health page: shows whether the edge answers, what WebGPU adapter exists, which ORT provider the
 // worker pool picked, and whether the smoke model matches its reference on each provider.
 import './style.css'
-import { smokeInputs } from '../../models/smoke/smoke-weights'
 import { probeEdge } from './health/edge-health'
 import { setRow } from './health/panel'
 import { detectCapabilities, pickProviders } from './pool/backend'
@@ -9,7 +8,7 @@ import { createOrtPool } from './pool/pool'
 import type { Capabilities, Provider } from './pool/types'
 import { runSmoke, runSmokeOn, smokePassed } from './smoke/smoke-check'
 import { SMOKE_MODEL } from './smoke/smoke-model'
-import { installTestHooks } from './test-hooks'
+import { smokeInputs } from './smoke/smoke-weights'
 import type { SmokeOutcome } from './test-hooks-types'
 
 const SMOKE_INPUT = Array.from(smokeInputs(3))
@@ -82,7 +81,11 @@ async function main(): Promise<void> {
   const edge = checkEdge()
   try {
     const caps = await detectCapabilities()
-    installTestHooks(caps)
+    // Test hooks exist only in dev and test-mode builds; a production build drops this branch and the chunk.
+    if (import.meta.env.DEV || import.meta.env.MODE === 'test') {
+      const { installTestHooks } = await import('./test-hooks')
+      installTestHooks(caps)
+    }
     showGpu(caps)
     await checkOrt(caps)
   } catch (e) {

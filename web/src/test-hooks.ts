@@ -1,4 +1,6 @@
-// Installs window.__fye: a narrow hook surface the Playwright specs drive.
+// Installs window.__fye: a narrow hook surface the Playwright specs drive. Loaded by main.ts only in dev and
+// test-mode builds, so production bundles carry none of it.
+import { runPhoenixCheck } from './phoenix/phoenix-check'
 import { pickProviders } from './pool/backend'
 import { clearCache, readCached, writeCached } from './pool/model-cache'
 import { createOrtPool } from './pool/pool'
@@ -34,6 +36,7 @@ export function installTestHooks(caps: Capabilities): FyeHooks {
       return back ? Array.from(new Uint8Array(back.bytes)) : null
     },
     clearModelCache: clearCache,
+    phoenixCheck: (req) => runPhoenixCheck(caps, req),
   }
   window.__fye = hooks
   return hooks

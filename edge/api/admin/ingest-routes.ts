@@ -12,12 +12,7 @@ import {
 import { LIMITS } from '../../../shared/types/api/limits.ts'
 import { createPosts } from '../../posts/create-posts'
 import { ingestAccounts, ingestEngagements, ingestFollows } from '../../users/bulk-ingest'
-import { defineRoute, jsonContent, newApi } from '../openapi/define-route'
-
-const jsonBody = <T extends ZodType>(schema: T) => ({
-  content: { 'application/json': { schema } },
-  required: true,
-})
+import { defineRoute, jsonBody, jsonContent, newApi } from '../openapi/define-route'
 
 function ingestRoute<B extends ZodType, R extends ZodType>(
   path: string,

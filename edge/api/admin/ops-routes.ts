@@ -2,10 +2,9 @@ import { z } from 'zod'
 import { deadLettersQuery, deadLettersResponse } from '../../../shared/types/api/admin.ts'
 import { LIMITS } from '../../../shared/types/api/limits.ts'
 import { thunderInsertBody, thunderStatsSchema } from '../../../shared/types/api/thunder.ts'
-import { edgeConfig } from '../../config'
 import { listDeadLetters } from '../../ops/dead-letter-log'
-import { thunderShard, writeToThunder } from '../../thunder/thunder-client'
-import { defineRoute, jsonContent, newApi } from '../openapi/define-route'
+import { thunderShards, writeToThunder } from '../../thunder/thunder-client'
+import { defineRoute, jsonBody, jsonContent, newApi } from '../openapi/define-route'
 
 const insert = defineRoute({
   method: 'post',
@@ -14,7 +13,7 @@ const insert = defineRoute({
   description: 'For benchmarks and repairs: the same idempotent shard write the ingest consumer does.',
   callers: ['admin'],
   maxBodyBytes: LIMITS.adminBodyBytes,
-  request: { body: { content: { 'application/json': { schema: thunderInsertBody } }, required: true } },
+  request: { body: jsonBody(thunderInsertBody) },
   responses: {
     200: jsonContent(
       z.object({ inserted: z.number().int(), skipped: z.number().int(), failedShards: z.array(z.number()) }),
@@ -42,26 +41,24 @@ const deadLetters = defineRoute({
 
 export const opsRoutes = newApi()
   .openapi(insert, async (c) => {
-    const { results, failed } = await writeToThunder(c.env, {
+    const { ok, failed } = await writeToThunder(c.env, {
       inserts: c.req.valid('json').posts,
       tombstones: [],
     })
     let inserted = 0
     let skipped = 0
-    for (const r of results.values()) {
+    for (const r of ok.values()) {
       inserted += r.inserted
       skipped += r.skipped
     }
     return c.json({ inserted, skipped, failedShards: [...failed.keys()].sort((a, b) => a - b) }, 200)
   })
   .openapi(stats, async (c) => {
-    const { thunderShards } = edgeConfig(c.env)
-    const shards = await Promise.all(
-      Array.from({ length: thunderShards }, async (_, shard) => {
-        const s = await thunderShard(c.env, shard, thunderShards).stats()
-        return { shard, posts: s.posts, authors: s.authors, tombstones: s.tombstones }
-      }),
-    )
+    const { ok, failed } = await thunderShards(c.env).broadcast((stub) => stub.stats())
+    if (failed.size > 0) throw [...failed.values()][0]
+    const shards = [...ok]
+      .sort(([a], [b]) => a - b)
+      .map(([shard, s]) => ({ shard, posts: s.posts, authors: s.authors, tombstones: s.tombstones }))
     return c.json({ shards, totalPosts: shards.reduce((n, s) => n + s.posts, 0) }, 200)
   })
   .openapi(deadLetters, async (c) => c.json(await listDeadLetters(c.env, c.req.valid('query').limit), 200))

@@ -7,8 +7,8 @@ import { describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
 import { LIMITS } from '../../../shared/types/api/limits.ts'
 import { signUserToken } from '../../auth/tokens'
-import { postShard } from '../../posts/post-client'
-import { thunderShardOfAuthor } from '../../thunder/thunder-client'
+import { postShards } from '../../posts/post-client'
+import { thunderShards } from '../../thunder/thunder-client'
 import { registryOf } from '../../users/handle-registry'
 import { userState } from '../../users/user-state'
 import { ADMIN, BASE, call, eventually, fetchWorker, newPost, newUser, type TestUser } from '../api.fixtures'
@@ -62,8 +62,8 @@ async function snapshot(victim: TestUser, other: TestUser, postId: string) {
     ),
   )
   const posts = await Promise.all(
-    Array.from({ length: 8 }, (_, i) =>
-      runInDurableObject(postShard(env, i, 8), (_instance, state) =>
+    Array.from({ length: postShards(env).count }, (_, i) =>
+      runInDurableObject(postShards(env).stub(i), (_instance, state) =>
         state.storage.sql
           .exec(
             'SELECT * FROM posts WHERE author_id IN (?, ?) OR id = ? ORDER BY id',
@@ -84,7 +84,7 @@ async function snapshot(victim: TestUser, other: TestUser, postId: string) {
     limit: 100,
     videosOnly: false,
   }
-  const thunder = await thunderShardOfAuthor(env, victim.id).fetchPosts(q)
+  const thunder = await thunderShards(env).stubFor(victim.id).fetchPosts(q)
   return { users, posts, handles, thunder }
 }
 

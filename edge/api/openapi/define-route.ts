@@ -74,3 +74,6 @@ export const jsonContent = <T>(schema: T, description: string) => ({
   description,
   content: { 'application/json': { schema } },
 })
+
+/** A required JSON request body (`request.body`). */
+export const jsonBody = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true })

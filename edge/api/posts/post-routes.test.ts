@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { lookupPostsResponse, postViewSchema } from '../../../shared/types/api/posts.ts'
-import { snowflakeTimeMs } from '../../ids/snowflake'
+import { snowflakeTimeMs } from '../../../shared/util/snowflake.ts'
 import { ADMIN, call, failure, newPost, newUser, uniqueId } from '../api.fixtures'
 
 describe('POST /v1/posts', () => {

@@ -6,18 +6,15 @@ import {
   postIdParams,
   postViewSchema,
 } from '../../../shared/types/api/posts.ts'
-import type { Env } from '../../env'
+import { postNotFound } from '../../domain-error'
 import { createPosts } from '../../posts/create-posts'
-import { lookupPosts, postShardOf } from '../../posts/post-client'
-import { type PostRecord, toPostView } from '../../posts/post-record'
-import type { PostDeletedEvent } from '../../queue/post-events'
+import { deletePost } from '../../posts/delete-posts'
+import { lookupPosts } from '../../posts/post-client'
+import { toPostView } from '../../posts/post-record'
 import { requireProfile } from '../../users/user-service'
 import { actsFor, principalOf } from '../authorize'
 import { ApiError } from '../errors'
-import { defineRoute, jsonContent, newApi } from '../openapi/define-route'
-
-const jsonBody = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true })
-const notFound = (id: string) => new ApiError(404, 'post_not_found', `post ${id} not found`, 'id')
+import { defineRoute, jsonBody, jsonContent, newApi } from '../openapi/define-route'
 
 const create = defineRoute({
   method: 'post',
@@ -56,20 +53,6 @@ const lookup = defineRoute({
   responses: { 200: jsonContent(lookupPostsResponse, 'Found posts in request order, and the missing ids') },
 })
 
-async function deletePost(env: Env, record: PostRecord, deletedAt: number): Promise<void> {
-  const id = record.id
-  // Event first: if marking fails, a retried DELETE resends it (the consumer is idempotent).
-  const event: PostDeletedEvent = {
-    type: 'post.deleted',
-    eventId: `post.deleted:${id}`,
-    postId: id,
-    authorId: record.authorId,
-    deletedAt,
-  }
-  await env.POST_INGEST.send(event)
-  if (!(await postShardOf(env, id).markDeleted(id, deletedAt))) throw notFound(id)
-}
-
 export const postRoutes = newApi()
   .openapi(create, async (c) => {
     const principal = principalOf(c)
@@ -91,16 +74,12 @@ export const postRoutes = newApi()
   .openapi(get, async (c) => {
     const { id } = c.req.valid('param')
     const record = (await lookupPosts(c.env, [id])).get(id)
-    if (record === undefined) throw notFound(id)
+    if (record === undefined) throw postNotFound(id)
     return c.json(toPostView(record), 200)
   })
   .openapi(del, async (c) => {
     const { id } = c.req.valid('param')
-    const record = (await lookupPosts(c.env, [id])).get(id)
-    if (record === undefined) throw notFound(id)
-    if (!actsFor(principalOf(c), record.authorId))
-      throw new ApiError(403, 'not_author', 'only the author can delete')
-    await deletePost(c.env, record, Date.now())
+    await deletePost(c.env, id, principalOf(c), Date.now())
     return c.json({ id, deleted: true as const }, 200)
   })
   .openapi(lookup, async (c) => {

@@ -8,15 +8,14 @@ import {
   impressionsBody,
   userIdParams,
 } from '../../../shared/types/api/users.ts'
+import { userNotFound } from '../../domain-error'
 import { lookupPosts } from '../../posts/post-client'
 import { fetchInNetwork } from '../../thunder/thunder-client'
-import { recordEngagements, userNotFound } from '../../users/user-service'
+import { recordEngagements } from '../../users/user-service'
 import { userState } from '../../users/user-state'
 import { ApiError } from '../errors'
-import { defineRoute, jsonContent, newApi } from '../openapi/define-route'
+import { defineRoute, jsonBody, jsonContent, newApi } from '../openapi/define-route'
 import { toInNetworkPost } from './in-network-post'
-
-const jsonBody = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true })
 
 const postEngagements = defineRoute({
   method: 'post',

@@ -1,7 +1,7 @@
 import { mutedKeywordsBody, mutedKeywordsSchema, userIdParams } from '../../../shared/types/api/users.ts'
-import { userNotFound } from '../../users/user-service'
+import { userNotFound } from '../../domain-error'
 import { userState } from '../../users/user-state'
-import { defineRoute, jsonContent, newApi } from '../openapi/define-route'
+import { defineRoute, jsonBody, jsonContent, newApi } from '../openapi/define-route'
 
 const get = defineRoute({
   method: 'get',
@@ -19,7 +19,7 @@ const put = defineRoute({
   callers: ['admin', 'self'],
   request: {
     params: userIdParams,
-    body: { content: { 'application/json': { schema: mutedKeywordsBody } }, required: true },
+    body: jsonBody(mutedKeywordsBody),
   },
   responses: { 200: jsonContent(mutedKeywordsSchema, 'The stored keywords') },
 })

@@ -9,16 +9,14 @@ import { snowflakeAt } from '../../ids/snowflake'
 import { registryOf } from '../../users/handle-registry'
 import { createUser, patchUser, requireProfile } from '../../users/user-service'
 import { ApiError } from '../errors'
-import { defineRoute, jsonContent, newApi } from '../openapi/define-route'
-
-const body = <T>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } })
+import { defineRoute, jsonBody, jsonContent, newApi } from '../openapi/define-route'
 
 const create = defineRoute({
   method: 'post',
   path: '/',
   summary: 'Create a user (the server assigns the id when none is given)',
   callers: ['admin'],
-  request: body(createUserBody),
+  request: { body: jsonBody(createUserBody) },
   responses: { 201: jsonContent(userViewSchema, 'The new profile') },
 })
 
@@ -45,7 +43,7 @@ const patch = defineRoute({
   path: '/{id}',
   summary: 'Update profile fields',
   callers: ['admin', 'self'],
-  request: { params: userIdParams, ...body(patchUserBody) },
+  request: { params: userIdParams, body: jsonBody(patchUserBody) },
   responses: { 200: jsonContent(userViewSchema, 'The updated profile') },
 })
 

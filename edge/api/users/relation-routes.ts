@@ -6,7 +6,8 @@ import {
   relationParams,
   userIdParams,
 } from '../../../shared/types/api/users.ts'
-import { setRelation, userNotFound } from '../../users/user-service'
+import { userNotFound } from '../../domain-error'
+import { setRelation } from '../../users/user-service'
 import { userState } from '../../users/user-state'
 import { defineRoute, jsonContent, newApi } from '../openapi/define-route'
 

@@ -1,7 +1,8 @@
 // Request and response schemas for /v1/auth and /v1/admin.
 import { z } from 'zod'
-import { DISCRETE_ACTIONS } from '../../phoenix/actions.ts'
-import { epochMsSchema, idSchema } from './common.ts'
+import { engagementSchema } from '../engagement.ts'
+import { followSchema } from '../follow.ts'
+import { idSchema } from './common.ts'
 import { LIMITS } from './limits.ts'
 import { ingestPostSchema } from './posts.ts'
 import { handleSchema, ingestAccountSchema } from './users.ts'
@@ -38,25 +39,20 @@ export const ingestPostsResponse = z.object({
 })
 
 export const ingestFollowsBody = z.strictObject({
-  follows: z
-    .array(z.tuple([idSchema, idSchema]))
-    .min(1)
-    .max(LIMITS.adminFollowsBatch),
+  follows: z.array(followSchema).min(1).max(LIMITS.adminFollowsBatch),
 })
 export const ingestFollowsResponse = z.object({ added: z.number().int(), skipped: z.number().int() })
 
-export const ingestEngagementSchema = z.strictObject({
-  userId: idSchema,
-  postId: idSchema,
-  action: z.enum(DISCRETE_ACTIONS),
-  at: epochMsSchema,
-  dwellMs: z.number().int().min(0).max(LIMITS.dwellMs).optional(),
-  /** Idempotency key; defaults to postId:action:at. */
-  key: z
-    .string()
-    .regex(/^[A-Za-z0-9._:-]{1,80}$/)
-    .optional(),
-})
+export const ingestEngagementSchema = engagementSchema
+  .extend({
+    /** Idempotency key; defaults to postId:action:at. */
+    key: z
+      .string()
+      .regex(/^[A-Za-z0-9._:-]{1,80}$/)
+      .optional(),
+  })
+  .strict()
+export type IngestEngagement = z.infer<typeof ingestEngagementSchema>
 export const ingestEngagementsBody = z.strictObject({
   engagements: z.array(ingestEngagementSchema).min(1).max(LIMITS.adminEngagementsBatch),
 })

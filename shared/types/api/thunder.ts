@@ -1,38 +1,27 @@
 // Thunder (in-network recent-post store) wire types: what an ingest event or an admin bulk insert hands
 // a shard, and what a viewer's in-network fetch returns.
 import { z } from 'zod'
-import { epochMsSchema, idSchema } from './common.ts'
+import { compactPostSchema, postSchema } from '../post.ts'
 import { LIMITS } from './limits.ts'
 
 /** Upstream's ThunderMaxResults: home-mixer keeps at most this many in-network candidates. */
 export const THUNDER_MAX_RESULTS = 1200
 
+const { createdAt, replyToId } = postSchema.shape
+
 /**
  * A post as Thunder stores it (upstream's CompactPost) plus the facts about its parent and source that the
  * reply rule and video eligibility need, captured from the post store when the post was created.
  */
-export const thunderPostInputSchema = z.strictObject({
-  postId: idSchema,
-  authorId: idSchema,
-  createdAt: epochMsSchema,
-  replyToPostId: idSchema.optional(),
-  replyToUserId: idSchema.optional(),
-  /** Root of the conversation; the post's own id for a root. */
-  conversationId: idSchema.optional(),
-  repostOfId: idSchema.optional(),
-  repostOfUserId: idSchema.optional(),
-  hasVideo: z.boolean(),
-  /** The reposted post: whether it has video and is a reply (video eligibility of reposts). */
-  source: z.strictObject({ hasVideo: z.boolean(), isReply: z.boolean() }).optional(),
-  /** The replied-to post: when it was created, whether it is an original, what it replies to. */
-  parent: z
-    .strictObject({
-      createdAt: epochMsSchema,
-      isOriginal: z.boolean(),
-      replyToPostId: idSchema.optional(),
-    })
-    .optional(),
-})
+export const thunderPostInputSchema = compactPostSchema
+  .extend({
+    hasVideo: z.boolean(),
+    /** The reposted post: whether it has video and is a reply (video eligibility of reposts). */
+    source: z.strictObject({ hasVideo: z.boolean(), isReply: z.boolean() }).optional(),
+    /** The replied-to post: when it was created, whether it is an original, what it replies to. */
+    parent: z.strictObject({ createdAt, isOriginal: z.boolean(), replyToPostId: replyToId }).optional(),
+  })
+  .strict()
 export type ThunderPostInput = z.infer<typeof thunderPostInputSchema>
 
 export const thunderInsertBody = z.strictObject({
@@ -40,17 +29,10 @@ export const thunderInsertBody = z.strictObject({
 })
 
 export const IN_NETWORK_KINDS = ['original', 'reply', 'repost'] as const
+export type InNetworkKind = (typeof IN_NETWORK_KINDS)[number]
 
-export const inNetworkPostSchema = z.object({
-  postId: idSchema,
-  authorId: idSchema,
-  createdAt: z.number(),
+export const inNetworkPostSchema = compactPostSchema.extend({
   kind: z.enum(IN_NETWORK_KINDS),
-  replyToPostId: idSchema.optional(),
-  replyToUserId: idSchema.optional(),
-  conversationId: idSchema.optional(),
-  repostOfId: idSchema.optional(),
-  repostOfUserId: idSchema.optional(),
   /** On the author's video list (own video, or a repost of a non-reply video). */
   videoEligible: z.boolean(),
 })

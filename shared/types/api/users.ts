@@ -1,37 +1,25 @@
 // Request and response schemas for /v1/users and the account parts of /v1/admin/ingest.
 import { z } from 'zod'
 import { LOGGABLE_ACTIONS } from '../../phoenix/actions.ts'
-import { SUBSCRIPTION_TIERS } from '../domain.ts'
+import { accountDefaults, accountSchema, handleSchema } from '../account.ts'
+import { historyEngagementSchema } from '../engagement.ts'
 import { epochMsSchema, idSchema, safeText } from './common.ts'
 import { LIMITS } from './limits.ts'
 
-/** X's handle rule: 1–15 letters, digits or underscores; unique case-insensitively. */
-export const handleSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9_]{1,15}$/, 'must be 1-15 letters, digits or underscores')
+export { handleSchema } from '../account.ts'
 
-const profileFields = {
-  handle: handleSchema,
-  displayName: safeText(LIMITS.displayNameChars),
-  protected: z.boolean().default(false),
-  subscriptionTier: z.enum(SUBSCRIPTION_TIERS).default('none'),
-  createdAt: epochMsSchema.optional(),
-  nsfw: z.boolean().default(false),
-}
-
-/** POST /v1/users (admin): the server assigns `id` when absent. */
-export const createUserBody = z.strictObject({ id: idSchema.optional(), ...profileFields })
+/** POST /v1/users (admin): the server assigns `id` (and `createdAt`) when absent. */
+export const createUserBody = accountSchema
+  .extend(accountDefaults)
+  .partial({ id: true, createdAt: true })
+  .strict()
 export type CreateUserBody = z.infer<typeof createUserBody>
 
-/** PATCH /v1/users/{id}: any subset of the profile; creation time is immutable. */
-export const patchUserBody = z
-  .strictObject({
-    handle: handleSchema.optional(),
-    displayName: safeText(LIMITS.displayNameChars).optional(),
-    protected: z.boolean().optional(),
-    subscriptionTier: z.enum(SUBSCRIPTION_TIERS).optional(),
-    nsfw: z.boolean().optional(),
-  })
+/** PATCH /v1/users/{id}: any subset of the profile; id and creation time are immutable. */
+export const patchUserBody = accountSchema
+  .omit({ id: true, createdAt: true })
+  .partial()
+  .strict()
   .refine((b) => Object.keys(b).length > 0, 'at least one field is required')
 export type PatchUserBody = z.infer<typeof patchUserBody>
 
@@ -39,22 +27,12 @@ export type PatchUserBody = z.infer<typeof patchUserBody>
  * One account in POST /v1/admin/ingest/accounts. Bulk follows do not touch followees, so a bulk load sets
  * follower counts here (absolute, hence idempotent).
  */
-export const ingestAccountSchema = z.strictObject({
-  ...profileFields,
-  id: idSchema,
-  createdAt: epochMsSchema,
-  followersCount: z.number().int().min(0).optional(),
-})
+export const ingestAccountSchema = accountSchema
+  .extend({ ...accountDefaults, followersCount: z.number().int().min(0).optional() })
+  .strict()
 export type IngestAccount = z.infer<typeof ingestAccountSchema>
 
-export const userViewSchema = z.object({
-  id: idSchema,
-  handle: z.string(),
-  displayName: z.string(),
-  protected: z.boolean(),
-  subscriptionTier: z.enum(SUBSCRIPTION_TIERS),
-  createdAt: z.number(),
-  nsfw: z.boolean(),
+export const userViewSchema = accountSchema.extend({
   followersCount: z.number().int(),
   followingCount: z.number().int(),
 })
@@ -89,26 +67,19 @@ export const mutedKeywordsBody = z.strictObject({
 export const mutedKeywordsSchema = z.object({ keywords: z.array(z.string()) })
 
 /** Clients log any action of the shared vocabulary except the two the server derives. */
-const loggableAction = z.enum(LOGGABLE_ACTIONS)
-
-export const engagementInputSchema = z.strictObject({
-  postId: idSchema,
-  action: loggableAction,
-  /** Epoch ms; defaults to the server's time. */
-  at: epochMsSchema.optional(),
-  dwellMs: z.number().int().min(0).max(LIMITS.dwellMs).optional(),
-})
+export const engagementInputSchema = historyEngagementSchema
+  .extend({
+    action: z.enum(LOGGABLE_ACTIONS),
+    /** Epoch ms; defaults to the server's time. */
+    at: historyEngagementSchema.shape.at.optional(),
+  })
+  .strict()
 export const engagementsBody = z.strictObject({
   engagements: z.array(engagementInputSchema).min(1).max(LIMITS.engagementBatch),
 })
 export type EngagementInput = z.infer<typeof engagementInputSchema>
 
-export const engagementViewSchema = z.object({
-  postId: idSchema,
-  action: z.string(),
-  at: z.number(),
-  dwellMs: z.number().optional(),
-})
+export const engagementViewSchema = historyEngagementSchema
 export const engagementHistorySchema = z.object({ engagements: z.array(engagementViewSchema) })
 export const historyQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(LIMITS.engagementHistory).default(100),

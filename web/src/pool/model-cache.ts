@@ -21,7 +21,13 @@ export class ModelMissingError extends Error {
   override readonly name = 'ModelMissingError'
 }
 
-export const cacheKey = (ref: ModelRef): string => `${ref.name}@${ref.version ?? ref.url}`
+export const cacheKey = (ref: ModelRef): string =>
+  ref.sha256 !== undefined ? `${ref.name}@sha256:${ref.sha256}` : `${ref.name}@${ref.version ?? ref.url}`
+
+async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('')
+}
 
 let dbPromise: Promise<IDBPDatabase<ModelDb> | null> | undefined
 
@@ -73,7 +79,14 @@ async function fetchModel(ref: ModelRef): Promise<ArrayBuffer> {
   if (!res.ok || type.includes('text/html')) {
     throw new ModelMissingError(`fetch ${ref.url}: HTTP ${res.status} ${type}`.trim())
   }
-  return res.arrayBuffer()
+  const bytes = await res.arrayBuffer()
+  // A stale or truncated file must not be cached under the hash it does not have. (crypto.subtle
+  // exists only in secure contexts; localhost and https both are.)
+  if (ref.sha256 !== undefined && globalThis.crypto?.subtle !== undefined) {
+    const got = await sha256Hex(bytes)
+    if (got !== ref.sha256) throw new ModelMissingError(`${ref.url}: sha256 ${got}, expected ${ref.sha256}`)
+  }
+  return bytes
 }
 
 /** Runs `fn` under a cross-context Web Lock when available, so concurrent workers fetch once. */

@@ -4,17 +4,28 @@ import * as Comlink from 'comlink'
 import * as ort from 'onnxruntime-web'
 import { getModelBytes, ModelMissingError } from './model-cache'
 import { configureOrt } from './ort-env'
-import type { Feeds, LoadResult, ModelRef, OrtWorkerApi, Provider, RunResult, TensorData } from './types'
+import type {
+  Feeds,
+  LoadResult,
+  ModelRef,
+  OrtWorkerApi,
+  Provider,
+  RunCounts,
+  RunResult,
+  TensorData,
+} from './types'
 
 interface SessionEntry {
   session: ort.InferenceSession
   provider: Provider
-  // Tail of the run queue: ORT-web rejects concurrent run() calls on one session.
-  tail: Promise<unknown>
 }
 
 const sessions = new Map<string, SessionEntry>()
 const loading = new Map<string, Promise<LoadResult>>()
+const runCounts: RunCounts = {}
+// Tail of this worker's run queue: ORT-web rejects concurrent run() calls on one session, and the
+// wasm/WebGPU backends share one instance per worker, so runs of different sessions queue up too.
+let tail: Promise<unknown> = Promise.resolve()
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e))
 
 /** Loads once per name: repeated or concurrent calls share the first session (or its failure). */
@@ -44,8 +55,16 @@ async function createSession(ref: ModelRef, providers: Provider[]): Promise<Load
   for (const provider of providers) {
     try {
       const session = await ort.InferenceSession.create(model.bytes, { executionProviders: [provider] })
-      sessions.set(ref.name, { session, provider, tail: Promise.resolve() })
-      return { ok: true, provider, loadMs: performance.now() - started, bytesFrom: model.from }
+      sessions.set(ref.name, { session, provider })
+      const loaded: LoadResult = {
+        ok: true,
+        provider,
+        loadMs: performance.now() - started,
+        bytesFrom: model.from,
+      }
+      // Report the fallback: which providers failed first, and with what error.
+      if (failures.length > 0) loaded.fallbackReason = failures.join('; ')
+      return loaded
     } catch (e) {
       // Fall through to the next provider (WebGPU without an adapter fails here).
       failures.push(`${provider}: ${message(e)}`)
@@ -54,40 +73,54 @@ async function createSession(ref: ModelRef, providers: Provider[]): Promise<Load
   return { ok: false, code: 'backend-failed', message: failures.join('; ') || 'no providers given' }
 }
 
-async function runNow(entry: SessionEntry, feeds: Feeds): Promise<RunResult> {
+function toOrt(t: TensorData): ort.Tensor {
+  return t.type === 'int32'
+    ? new ort.Tensor('int32', t.data, t.dims)
+    : new ort.Tensor('float32', t.data, t.dims)
+}
+
+async function fromOrt(name: string, tensor: ort.Tensor): Promise<TensorData> {
+  const data = await tensor.getData()
+  const dims = [...tensor.dims]
+  // Copy so the transferred buffer holds exactly this tensor (never a shared or wasm-backed view).
+  if (data instanceof Float32Array) return { type: 'float32', data: data.slice(), dims }
+  if (data instanceof Int32Array) return { type: 'int32', data: data.slice(), dims }
+  throw new Error(`output ${name} is ${tensor.type}; the pool carries float32 and int32`)
+}
+
+async function runNow(name: string, entry: SessionEntry, feeds: Feeds): Promise<RunResult> {
   const started = performance.now()
   const inputs: Record<string, ort.Tensor> = {}
-  for (const [name, t] of Object.entries(feeds)) inputs[name] = new ort.Tensor('float32', t.data, t.dims)
+  for (const [input, t] of Object.entries(feeds)) inputs[input] = toOrt(t)
   const results = await entry.session.run(inputs)
   const outputs: Record<string, TensorData> = {}
-  for (const [name, tensor] of Object.entries(results)) {
-    const data = await tensor.getData()
-    if (!(data instanceof Float32Array)) throw new Error(`output ${name} is ${tensor.type}, expected float32`)
-    // Copy so the transferred buffer holds exactly this tensor (never a shared or wasm-backed view).
-    outputs[name] = { data: data.slice(), dims: [...tensor.dims] }
-    tensor.dispose()
+  try {
+    for (const [output, tensor] of Object.entries(results)) outputs[output] = await fromOrt(output, tensor)
+  } finally {
+    for (const tensor of Object.values(results)) tensor.dispose()
   }
+  runCounts[name] = (runCounts[name] ?? 0) + 1
   return { ok: true, outputs, runMs: performance.now() - started }
 }
 
 function run(name: string, feeds: Feeds): Promise<RunResult> {
   const entry = sessions.get(name)
   if (!entry) return Promise.resolve({ ok: false, code: 'not-loaded', message: `model ${name} not loaded` })
-  const result = entry.tail.then(() => runNow(entry, feeds))
-  entry.tail = result.catch(() => undefined)
+  const result = tail.then(() => runNow(name, entry, feeds))
+  tail = result.catch(() => undefined)
   return result.then(
     (r) => {
       if (!r.ok) return r
       return Comlink.transfer(
         r,
-        Object.values(r.outputs).map((t) => t.data.buffer),
+        Object.values(r.outputs).map((t) => t.data.buffer as ArrayBuffer),
       )
     },
     (e: unknown): RunResult => ({ ok: false, code: 'run-failed', message: message(e) }),
   )
 }
 
-const api: OrtWorkerApi = { load, run }
+const api: OrtWorkerApi = { load, run, runCounts: async () => ({ ...runCounts }) }
 // After bundling, ORT starts its wasm threads from this same script (named em-pthread*); those
 // threads belong to ORT and must not answer comlink messages.
 if (!self.name.startsWith('em-pthread')) {

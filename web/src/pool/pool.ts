@@ -1,15 +1,25 @@
 // A small pool of ORT workers: load() goes to every worker, run() goes round-robin.
 import * as Comlink from 'comlink'
-import type { Feeds, LoadResult, ModelRef, OrtWorkerApi, Provider, RunResult } from './types'
+import type { Feeds, LoadResult, ModelRef, OrtWorkerApi, Provider, RunCounts, RunResult } from './types'
 
 export type PoolLoadResult =
-  | { ok: true; provider: Provider; providers: Provider[]; loadMs: number; results: LoadResult[] }
+  | {
+      ok: true
+      provider: Provider
+      providers: Provider[]
+      loadMs: number
+      results: LoadResult[]
+      /** Set when a worker had to fall back from an earlier provider: the errors it saw. */
+      fallbackReason?: string
+    }
   | Extract<LoadResult, { ok: false }>
 
 export interface OrtPool {
   readonly size: number
   load(ref: ModelRef, providers: Provider[]): Promise<PoolLoadResult>
   run(name: string, feeds: Feeds): Promise<RunResult>
+  /** Completed runs per model name, one record per worker (in worker order). */
+  runCounts(): Promise<RunCounts[]>
   terminate(): void
 }
 
@@ -46,13 +56,16 @@ export function createOrtPool(options: PoolOptions = {}): OrtPool {
       const failed = results.find((r) => !r.ok)
       if (failed && !failed.ok) return failed
       const oks = results.filter((r) => r.ok)
-      return {
+      const loaded: PoolLoadResult = {
         ok: true,
         provider: oks[0]!.provider,
         providers: oks.map((r) => r.provider),
         loadMs: Math.max(...oks.map((r) => r.loadMs)),
         results,
       }
+      const fallback = oks.find((r) => r.fallbackReason !== undefined)?.fallbackReason
+      if (fallback !== undefined) loaded.fallbackReason = fallback
+      return loaded
     },
     run(name, feeds) {
       const member = members[next]!
@@ -63,6 +76,7 @@ export function createOrtPool(options: PoolOptions = {}): OrtPool {
         if (t.data.buffer instanceof ArrayBuffer) buffers.add(t.data.buffer)
       return member.api.run(name, Comlink.transfer(feeds, [...buffers]))
     },
+    runCounts: () => Promise.all(members.map((m) => m.api.runCounts())),
     terminate() {
       for (const m of members) {
         m.api[Comlink.releaseProxy]()

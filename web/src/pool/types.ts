@@ -1,38 +1,51 @@
 // Plain data types shared by the page, the worker and the e2e tests (no DOM/WebGPU types here,
 // so Node-side code can import them too).
+import type { PlainFeeds, PlainTensor } from '../../../shared/phoenix/onnx-feeds.ts'
 
 export type Provider = 'webgpu' | 'wasm'
 export type ProviderPreference = Provider | 'auto'
 
-/** A model to load; `version` (e.g. a sha) keys the IndexedDB cache so a new file is refetched. */
+/**
+ * A model to load; `version` (e.g. a sha) keys the IndexedDB cache so a new file is refetched. With
+ * `sha256` (hex), that hash is the cache key and fetched bytes that do not hash to it are refused.
+ */
 export interface ModelRef {
   readonly name: string
   readonly url: string
   readonly version?: string
+  readonly sha256?: string
 }
 
-export interface TensorData {
-  data: Float32Array
-  dims: number[]
-}
-
-export type Feeds = Record<string, TensorData>
+/** A typed tensor crossing the comlink boundary: `{ type, data, dims }`, data transferred, not copied. */
+export type TensorData = PlainTensor
+export type Feeds = PlainFeeds
 
 export type LoadErrorCode = 'model-missing' | 'backend-failed'
 export type RunErrorCode = 'not-loaded' | 'run-failed'
 
 export type LoadResult =
-  | { ok: true; provider: Provider; loadMs: number; bytesFrom: 'cache' | 'network' | 'session' }
+  | {
+      ok: true
+      provider: Provider
+      loadMs: number
+      bytesFrom: 'cache' | 'network' | 'session'
+      /** Why an earlier provider in the list was not used (absent when the first one loaded). */
+      fallbackReason?: string
+    }
   | { ok: false; code: LoadErrorCode; message: string }
 
 export type RunResult =
   | { ok: true; outputs: Record<string, TensorData>; runMs: number }
   | { ok: false; code: RunErrorCode; message: string }
 
+/** Completed runs per model name since the worker started (proves which sessions a request used). */
+export type RunCounts = Record<string, number>
+
 /** The narrow API the ORT worker exposes over comlink. */
 export interface OrtWorkerApi {
   load(ref: ModelRef, providers: Provider[]): Promise<LoadResult>
   run(name: string, feeds: Feeds): Promise<RunResult>
+  runCounts(): Promise<RunCounts>
 }
 
 export interface AdapterSummary {

@@ -1,11 +1,12 @@
 // Runs the smoke MLP through a worker pool and checks it against the plain-TS reference.
-import { smokeForward } from '../../../models/smoke/smoke-reference'
-import { SMOKE_IN } from '../../../models/smoke/smoke-weights'
+
 import { maxAbsDiff } from '../../../shared/phoenix/reference/tensor-ops.ts'
 import { createOrtPool, type OrtPool } from '../pool/pool'
 import type { LoadResult, Provider } from '../pool/types'
 import type { SmokeOutcome } from '../test-hooks-types'
 import { SMOKE_MODEL, SMOKE_TOLERANCE } from './smoke-model'
+import { smokeForward } from './smoke-reference'
+import { SMOKE_IN } from './smoke-weights'
 
 /** Runs `input` ([batch, 8] row-major) through an already loaded pool. */
 export async function runSmokeOn(
@@ -15,7 +16,9 @@ export async function runSmokeOn(
 ): Promise<SmokeOutcome> {
   if (!load.ok) return { load, output: null, maxDiff: null, error: `${load.code}: ${load.message}` }
   const data = Float32Array.from(input)
-  const res = await pool.run(SMOKE_MODEL.name, { x: { data, dims: [input.length / SMOKE_IN, SMOKE_IN] } })
+  const res = await pool.run(SMOKE_MODEL.name, {
+    x: { type: 'float32', data, dims: [input.length / SMOKE_IN, SMOKE_IN] },
+  })
   if (!res.ok) return { load, output: null, maxDiff: null, error: `${res.code}: ${res.message}` }
   const y = res.outputs.y
   if (!y) return { load, output: null, maxDiff: null, error: 'no output y' }

@@ -1,6 +1,6 @@
 // Deterministic weights and inputs for the smoke MLP. Plain TS (no packages) so the model
 // generator, the browser page and the Node-side tests all derive identical numbers.
-import { seededRandom } from '../../shared/util/seeded-random.ts'
+import { seededRandom } from '../../../shared/util/seeded-random.ts'
 
 export const SMOKE_IN = 8
 export const SMOKE_HIDDEN = 16
