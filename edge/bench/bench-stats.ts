@@ -40,13 +40,45 @@ const ROWS: [string, (r: BenchResult) => string][] = [
 
 export function table(results: readonly BenchResult[]): string {
   const header = ['', ...results.map((r) => `${r.shards} shard${r.shards === 1 ? '' : 's'}`)]
-  const rows = [header, ...ROWS.map(([label, f]) => [label, ...results.map(f)])]
-  const widths = header.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length)))
+  return formatTable([header, ...ROWS.map(([label, f]) => [label, ...results.map(f)])])
+}
+
+/** Rows of cells as aligned text: the first column left-aligned, the others right-aligned. */
+export function formatTable(rows: readonly (readonly string[])[]): string {
+  const columns = Math.max(...rows.map((row) => row.length))
+  const widths = Array.from({ length: columns }, (_, i) =>
+    Math.max(...rows.map((row) => (row[i] ?? '').length)),
+  )
   return rows
     .map((row) =>
       row
         .map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
-        .join('   '),
+        .join('   ')
+        .trimEnd(),
     )
     .join('\n')
+}
+
+/** Milliseconds with one decimal, "-" when not measured. */
+export const fmtMs = (ms: number) => (Number.isFinite(ms) ? ms.toFixed(1) : '-')
+
+/** How many times `slow` is `fast`, e.g. "3.2×". */
+export const fmtRatio = (slow: number, fast: number) =>
+  Number.isFinite(slow / fast) ? `${(slow / fast).toFixed(1)}×` : '-'
+
+/**
+ * Median wall time of each run, measured side by side: the runs alternate within every repeat (after one
+ * warm-up each), so a busy machine slows them alike and the ratios stay fair.
+ */
+export async function sideBySide(repeats: number, runs: readonly (() => unknown)[]): Promise<number[]> {
+  for (const run of runs) await run()
+  const times = runs.map((): number[] => [])
+  for (let i = 0; i < repeats; i++) {
+    for (const [k, run] of runs.entries()) {
+      const t = performance.now()
+      await run()
+      times[k]?.push(performance.now() - t)
+    }
+  }
+  return times.map((ts) => percentile(ts, 50))
 }

@@ -5,71 +5,15 @@
 // - fan-out latency: GET /v1/users/{viewer}/in-network for a viewer following 300 authors with 100k posts
 //   in Thunder. Those 100k are loaded with POST /v1/admin/thunder/posts (straight into the shards, not
 //   through the queue) to keep the run short; the ingest figure above covers the queue path.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { type BenchResult, percentile, table } from './bench-stats'
 import { accounts, ingestPosts, thunderPosts, VIEWER_ID } from './bench-world'
-
-process.env.WRANGLER_SEND_METRICS = 'false'
-process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false'
+import { admin, type LocalWorker as Dev, inBatches, startLocalWorker, thunderTotal } from './local-worker'
 
 const INGEST_POSTS = Number(process.env.BENCH_INGEST_POSTS ?? 20_000)
 const STORED_POSTS = 100_000
 const AUTHORS = 300
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 300)
 const MAX_BACKLOG = 4000
-const ADMIN_TOKEN = `bench-admin-${crypto.randomUUID()}`
-
-type Dev = { fetch: (path: string, init?: RequestInit) => Promise<Response>; stop: () => Promise<void> }
-
-async function start(shards: number, persistTo: string): Promise<Dev> {
-  const { unstable_dev } = await import('wrangler')
-  const worker = await unstable_dev('edge/index.ts', {
-    config: 'wrangler.toml',
-    local: true,
-    persistTo,
-    logLevel: 'error',
-    vars: {
-      THUNDER_SHARDS: String(shards),
-      ADMIN_TOKEN,
-      TOKEN_SECRET: `bench-secret-${crypto.randomUUID()}`,
-      ENVIRONMENT: 'local',
-    },
-    experimental: { disableExperimentalWarning: true },
-  })
-  const base = `http://${worker.address}:${worker.port}`
-  return { fetch: (path, init) => fetch(`${base}${path}`, init), stop: () => worker.stop() }
-}
-
-async function admin(dev: Dev, method: string, path: string, body?: unknown): Promise<unknown> {
-  const res = await dev.fetch(path, {
-    method,
-    headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const text = await res.text()
-  if (!res.ok) throw new Error(`${method} ${path} -> ${res.status} ${text.slice(0, 300)}`)
-  return JSON.parse(text)
-}
-
-async function thunderTotal(dev: Dev): Promise<number> {
-  const stats = await admin(dev, 'GET', '/v1/admin/thunder/stats')
-  return typeof stats === 'object' && stats !== null && 'totalPosts' in stats ? Number(stats.totalPosts) : 0
-}
-
-async function inBatches<T>(
-  items: readonly T[],
-  size: number,
-  parallel: number,
-  send: (b: T[]) => Promise<unknown>,
-) {
-  let next = 0
-  const worker = async () => {
-    for (let i = next++ * size; i < items.length; i = next++ * size) await send(items.slice(i, i + size))
-  }
-  await Promise.all(Array.from({ length: parallel }, worker))
-}
 
 async function measureIngest(dev: Dev, now: number) {
   await admin(dev, 'POST', '/v1/admin/ingest/accounts', { accounts: accounts(AUTHORS, now) })
@@ -118,8 +62,7 @@ async function measureFanOut(dev: Dev, now: number) {
 }
 
 async function run(shards: number): Promise<BenchResult> {
-  const dir = mkdtempSync(join(tmpdir(), `fye-bench-${shards}-`))
-  const dev = await start(shards, dir)
+  const dev = await startLocalWorker(`edge-${shards}`, { THUNDER_SHARDS: String(shards) })
   try {
     const now = Date.now()
     process.stderr.write(`[bench] ${shards} shard(s): ingesting ${INGEST_POSTS} posts through the queue…\n`)
@@ -141,7 +84,6 @@ async function run(shards: number): Promise<BenchResult> {
     }
   } finally {
     await dev.stop()
-    rmSync(dir, { recursive: true, force: true })
   }
 }
 
