@@ -25,6 +25,9 @@ logger.error = (msg, options) => {
   logError(msg, options)
 }
 const port = Number(process.env.WEB_PORT ?? 5173)
+// FYE_NO_HMR=1 (the e2e config sets it): no HMR client, so an edit elsewhere in the tree cannot reload a page
+// in the middle of a test.
+const hmr = process.env.FYE_NO_HMR === '1' ? false : undefined
 
 // The committed Phoenix artifacts the browser runs, served under /models/ from models/artifacts in dev and
 // copied into the build (so preview serves the copies): one copy of each ~10 MB file in git.
@@ -72,7 +75,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
   },
-  server: { port, headers: isolation, proxy },
+  server: { port, headers: isolation, proxy, hmr },
   preview: { port, headers: isolation, proxy },
   worker: { format: 'es' },
   optimizeDeps: {

@@ -1,15 +1,18 @@
-// Browser smoke tests against the Vite dev server, in Debian's Chromium (browsers cannot be
-// downloaded here). `--enable-unsafe-webgpu` alone yields a SwiftShader WebGPU adapter headless.
+// Browser tests against the Vite dev server and a real edge (wrangler dev on a test port, fresh storage,
+// seeded in global-setup.ts), in Debian's Chromium (browsers cannot be downloaded here).
+// `--enable-unsafe-webgpu` alone yields a SwiftShader WebGPU adapter headless.
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from '@playwright/test'
 import { BASE_ARGS, WEBGPU_ARGS } from './chromium-args'
+import { E2E_EDGE, WRANGLER_OFFLINE, wranglerDevCommand } from './e2e-env'
 
 const port = Number(process.env.WEB_PORT ?? 5183)
+const root = fileURLToPath(new URL('..', import.meta.url))
 const baseURL = `http://127.0.0.1:${port}`
 const serve = `--host 127.0.0.1 --port ${port} --strictPort`
 // FYE_E2E_PREVIEW=1 runs the same specs against a production-optimised build (vite build + preview) in
 // `test` mode: the only difference from `npm run build:web` is that the window.__fye hooks are included.
-const command =
+const webCommand =
   process.env.FYE_E2E_PREVIEW === '1'
     ? `npx vite build --mode test && npx vite preview ${serve}`
     : `npx vite ${serve}`
@@ -24,20 +27,35 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: 'list',
+  globalSetup: './global-setup.ts',
+  globalTeardown: './global-teardown.ts',
   use: {
     baseURL,
     browserName: 'chromium',
     navigationTimeout: 60_000,
     launchOptions: { executablePath: '/usr/bin/chromium', args: [...BASE_ARGS, ...WEBGPU_ARGS] },
   },
-  webServer: {
-    command,
-    cwd: fileURLToPath(new URL('..', import.meta.url)),
-    url: baseURL,
-    env: { WEB_PORT: String(port) },
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  // Started in order: the edge first, then Vite, which proxies /v1 to it (EDGE_URL).
+  webServer: [
+    {
+      command: wranglerDevCommand(),
+      cwd: root,
+      url: `${E2E_EDGE.url}/v1/health`,
+      env: WRANGLER_OFFLINE,
+      reuseExistingServer: false,
+      timeout: 180_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: webCommand,
+      cwd: root,
+      url: baseURL,
+      env: { WEB_PORT: String(port), EDGE_URL: E2E_EDGE.url, FYE_NO_HMR: '1' },
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 })

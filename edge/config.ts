@@ -1,3 +1,4 @@
+import { enablesDevRoutes } from './dev-environments'
 import type { Env } from './env'
 
 /** Settings read from wrangler.toml [vars] (and test bindings), validated once per call site. */
@@ -8,6 +9,8 @@ export interface EdgeConfig {
   postShards: number
   /** First queue retry delay, seconds; doubles per attempt. */
   retryBaseDelayS: number
+  /** Seconds a post event may stay unconfirmed before the post store's alarm re-sends it; doubles per re-send. */
+  outboxResendAfterS: number
 }
 
 function intVar(value: string | undefined, name: string, fallback: number, min: number, max: number): number {
@@ -24,10 +27,11 @@ export function edgeConfig(env: Env): EdgeConfig {
     thunderShards: intVar(env.THUNDER_SHARDS, 'THUNDER_SHARDS', 8, 1, 64),
     postShards: intVar(env.POST_SHARDS, 'POST_SHARDS', 8, 1, 64),
     retryBaseDelayS: intVar(env.QUEUE_RETRY_BASE_DELAY_S, 'QUEUE_RETRY_BASE_DELAY_S', 5, 0, 300),
+    outboxResendAfterS: intVar(env.OUTBOX_RESEND_AFTER_S, 'OUTBOX_RESEND_AFTER_S', 30, 1, 3600),
   }
 }
 
-/** Environments where the dev-only login route is served. */
+/** Environments where the dev-only login route is served (edge/dev-environments.ts). */
 export function isDevEnvironment(env: Env): boolean {
-  return env.ENVIRONMENT === 'dev' || env.ENVIRONMENT === 'local'
+  return enablesDevRoutes(env.ENVIRONMENT)
 }

@@ -19,6 +19,8 @@ export default defineConfig({
         bindings: {
           ADMIN_TOKEN: TEST_ADMIN_TOKEN,
           TOKEN_SECRET: TEST_TOKEN_SECRET,
+          // wrangler.toml ships "production"; the tests exercise the dev-only routes too.
+          ENVIRONMENT: 'dev',
           QUEUE_RETRY_BASE_DELAY_S: '0',
         },
       },

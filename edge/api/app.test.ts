@@ -6,6 +6,8 @@ import { createApp } from './app'
 import { ApiError } from './errors'
 
 const BASE = 'https://edge.test'
+// POST /v1/health/probes is admin-only.
+const adminAuth = { authorization: `Bearer ${env.ADMIN_TOKEN}` }
 
 async function errorOf(res: Response): Promise<{ code: string; message: string; field?: string }> {
   const body: { error: { code: string; message: string; field?: string } } = await res.json()
@@ -23,10 +25,21 @@ describe('edge app', () => {
       ok: true,
       service: 'for-you-edge',
       environment: 'dev',
-      time: expect.any(String),
+      time: expect.any(Number),
       version: '0.1.0',
     })
-    expect(new Date(String(body.time)).toISOString()).toBe(body.time)
+    // Epoch ms, like every time in the API.
+    expect(Number.isInteger(body.time)).toBe(true)
+    expect(Math.abs(Number(body.time) - Date.now())).toBeLessThan(60_000)
+  })
+
+  it('refuses anonymous health probes: each one writes a queue message and ledger state', async () => {
+    const res = await SELF.fetch(`${BASE}/v1/health/probes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    })
+    expect(res.status).toBe(401)
   })
 
   it('echoes a sane x-request-id and mints one otherwise', async () => {
@@ -54,7 +67,7 @@ describe('edge app', () => {
   it('rejects malformed JSON with 400 invalid_json', async () => {
     const res = await SELF.fetch(`${BASE}/v1/health/probes`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...adminAuth, 'content-type': 'application/json' },
       body: '{"note": ',
     })
     expect(res.status).toBe(400)
@@ -64,7 +77,7 @@ describe('edge app', () => {
   it('rejects a non-JSON body with 415 instead of ignoring it', async () => {
     const res = await SELF.fetch(`${BASE}/v1/health/probes`, {
       method: 'POST',
-      headers: { 'content-type': 'text/plain' },
+      headers: { ...adminAuth, 'content-type': 'text/plain' },
       body: 'hello',
     })
     expect(res.status).toBe(415)
@@ -74,7 +87,7 @@ describe('edge app', () => {
   it('names the failing field when the note is too long', async () => {
     const res = await SELF.fetch(`${BASE}/v1/health/probes`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...adminAuth, 'content-type': 'application/json' },
       body: JSON.stringify({ note: 'x'.repeat(201) }),
     })
     expect(res.status).toBe(400)

@@ -3,12 +3,14 @@ import { LIMITS } from '../../shared/types/api/limits.ts'
 import type { AppEnv } from '../env'
 import { ingestRoutes } from './admin/ingest-routes'
 import { opsRoutes } from './admin/ops-routes'
+import { methodAwareNotFound, routeTable } from './allowed-methods'
 import { authRoutes } from './auth-routes'
 import { limitBody } from './body-limit'
 import { handleError, notFound, validationHook } from './errors'
 import { feedRoutes } from './feed/feed-routes'
 import { healthRoutes } from './health-routes'
 import { postRoutes } from './posts/post-routes'
+import { limitWrites } from './rate-limit'
 import { requestId } from './request-id'
 import { activityRoutes } from './users/activity-routes'
 import { keywordRoutes } from './users/keyword-routes'
@@ -18,23 +20,24 @@ import { allRelationRoutes } from './users/relation-routes'
 export const API_VERSION = '1.0.0'
 
 const API_DESCRIPTION = [
-  'JSON over HTTPS. Ids are 64-bit integers as decimal strings. Errors: {"error": {code, message, field?}}.',
+  'JSON over HTTPS. Ids are 64-bit integers as decimal strings; every time is epoch milliseconds.',
+  'Errors: {"error": {code, message, field?}}; validation failures also list every issue in "errors".',
   `Limits: request bodies ${LIMITS.bodyBytes / 1024} KiB (admin ingest ${LIMITS.adminBodyBytes / 1024 / 1024} MiB) -> 413;`,
-  `post text ${LIMITS.postTextChars} characters, ${LIMITS.mediaPerPost} media, videos up to 4 h;`,
-  `handles ${LIMITS.handleChars} characters, display names ${LIMITS.displayNameChars};`,
-  `${LIMITS.mutedKeywords} muted keywords of ${LIMITS.mutedKeywordChars} characters;`,
-  `${LIMITS.relationsPerKind} follows, blocks and mutes each; ${LIMITS.engagementBatch} engagements per batch,`,
-  `history kept to the newest ${LIMITS.engagementHistory}; ${LIMITS.impressionBatch} impressions per call;`,
-  `${LIMITS.postLookupIds} ids per post lookup; admin batches: ${LIMITS.adminAccountsBatch} accounts,`,
-  `${LIMITS.adminPostsBatch} posts, ${LIMITS.adminFollowsBatch} follows, ${LIMITS.adminEngagementsBatch} engagements,`,
-  `${LIMITS.adminThunderBatch} Thunder posts. Strings must be well-formed Unicode without control characters;`,
-  'unknown fields are rejected.',
+  'text limits (maxLength) count Unicode code points;',
+  `${LIMITS.relationsPerKind} follows, blocks and mutes each (409 limit_reached);`,
+  `engagement history kept to the newest ${LIMITS.engagementHistory};`,
+  `${LIMITS.impressionsPerKind} served and ${LIMITS.impressionsPerKind} seen ids kept per user, none older than 48 h;`,
+  `client times at most ${LIMITS.futureSkewMs / 60_000} min in the future.`,
+  'Every other limit is the maxLength, maxItems or maximum of its schema.',
+  'Writes (POST, PUT, PATCH, DELETE) are rate-limited per user and per client address -> 429 with Retry-After.',
+  'Strings must be well-formed Unicode without control characters; unknown fields are rejected.',
 ].join(' ')
 
 /** Builds a fresh app; tests use it to mount extra routes without touching production. */
 export function createApp(): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   app.use('*', requestId)
+  app.use('*', limitWrites)
   // The outer bound for every route; user routes tighten it to LIMITS.bodyBytes.
   app.use('*', limitBody(LIMITS.adminBodyBytes))
   app.route('/v1/health', healthRoutes)
@@ -60,7 +63,9 @@ export function createApp(): OpenAPIHono<AppEnv> {
       description: API_DESCRIPTION,
     },
   })
-  app.notFound(notFound)
+  // Built on first use: every route is registered by then.
+  let routes: ReturnType<typeof routeTable> | undefined
+  app.notFound(methodAwareNotFound(() => (routes ??= routeTable(app)), notFound))
   app.onError(handleError)
   return app
 }

@@ -10,7 +10,14 @@ import { ApiError } from './errors'
  */
 export type Caller = 'admin' | 'self' | 'user'
 
-const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]{1,1024})$/
+// The auth scheme is case-insensitive (RFC 7235 §2.1); the token is not.
+const BEARER = /^bearer ([A-Za-z0-9._~+/=-]{1,1024})$/i
+
+/** The token of an `Authorization: Bearer <token>` header, or null when the header is absent or not one. */
+export function bearerToken(header: string | undefined): string | null {
+  if (header === undefined) return null
+  return BEARER.exec(header)?.[1] ?? null
+}
 
 function configured(secret: string | undefined): secret is string {
   return secret !== undefined && secret.length >= MIN_SECRET_LENGTH
@@ -40,8 +47,8 @@ export function authorize(callers: readonly Caller[]): MiddlewareHandler<AppEnv>
   return async function authorizeCaller(c, next) {
     const header = c.req.header('authorization')
     if (header === undefined) throw new ApiError(401, 'unauthorized', 'missing bearer token')
-    const match = BEARER.exec(header)
-    const principal = match?.[1] === undefined ? null : await principalFromToken(c.env, match[1])
+    const token = bearerToken(header)
+    const principal = token === null ? null : await principalFromToken(c.env, token)
     if (principal === null) throw new ApiError(401, 'invalid_token', 'bearer token is invalid or expired')
     if (!allowed(principal, callers, c.req.param('id'))) {
       throw new ApiError(403, 'forbidden', `this route is for: ${callers.join(', ')}`)

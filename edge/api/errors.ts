@@ -4,9 +4,23 @@ import type { ClientErrorStatusCode, ContentfulStatusCode } from 'hono/utils/htt
 import { DomainError, type DomainErrorKind } from '../domain-error'
 import type { AppEnv } from '../env'
 
-/** Wire shape of every error response. */
+export interface ErrorDetail {
+  code: string
+  message: string
+  field?: string
+}
+
+/** Wire shape of every error response; validation failures list every issue in `errors`, `error` is the first. */
 export interface ErrorBody {
-  error: { code: string; message: string; field?: string; requestId?: string }
+  error: ErrorDetail & { requestId?: string }
+  errors?: ErrorDetail[]
+}
+
+export interface ApiErrorOptions {
+  /** Response headers (Retry-After, Allow). */
+  headers?: Record<string, string>
+  /** Every issue found, for validation failures. */
+  errors?: ErrorDetail[]
 }
 
 /** An expected failure with a stable machine-readable code (and the offending field, if any). */
@@ -16,6 +30,7 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    readonly options: ApiErrorOptions = {},
   ) {
     super(message)
     this.name = 'ApiError'
@@ -49,7 +64,12 @@ function errorBody(code: string, message: string, field?: string): ErrorBody {
 
 /** The app's single onError: known errors keep their status, anything else is an opaque 500. */
 export function handleError(err: Error, c: Context<AppEnv>): Response {
-  if (err instanceof ApiError) return c.json(errorBody(err.code, err.message, err.field), err.status)
+  if (err instanceof ApiError) {
+    for (const [name, value] of Object.entries(err.options.headers ?? {})) c.header(name, value)
+    const body = errorBody(err.code, err.message, err.field)
+    if (err.options.errors !== undefined) body.errors = err.options.errors
+    return c.json(body, err.status)
+  }
   if (err instanceof DomainError) {
     return c.json(errorBody(err.code, err.message, err.field), STATUS_BY_DOMAIN_KIND[err.kind])
   }
@@ -76,13 +96,19 @@ function fieldOf(issue: ZodLikeIssue): string | undefined {
   return path.length > 0 ? path.join('.') : undefined
 }
 
-/** zValidator hook: the first failing issue becomes a 400 naming its field path (e.g. "note"). */
+function detailOf(issue: ZodLikeIssue): ErrorDetail {
+  const field = fieldOf(issue)
+  return field === undefined
+    ? { code: 'invalid_request', message: issue.message }
+    : { code: 'invalid_request', message: issue.message, field }
+}
+
+/** zValidator hook: a 400 naming the first failing field (e.g. "note"), with every issue in `errors`. */
 export function validationHook(result: ZodLikeResult): void {
   if (result.success) return
-  const issue = result.error.issues[0]
-  const field = issue ? fieldOf(issue) : undefined
-  const message = issue ? issue.message : 'invalid request'
-  throw new ApiError(400, 'invalid_request', message, field)
+  const errors = result.error.issues.map(detailOf)
+  const first = errors[0] ?? { code: 'invalid_request', message: 'invalid request' }
+  throw new ApiError(400, 'invalid_request', first.message, first.field, { errors })
 }
 
 const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i

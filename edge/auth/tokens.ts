@@ -16,14 +16,20 @@ function toBase64Url(bytes: Uint8Array): string {
   return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '')
 }
 
+/**
+ * Decodes unpadded base64url, canonical form only: a last character with nonzero unused bits decodes to the
+ * same bytes as the canonical one, and accepting it would make signatures malleable.
+ */
 function fromBase64Url(s: string): Uint8Array | null {
   if (!/^[A-Za-z0-9_-]*$/.test(s)) return null
+  let bytes: Uint8Array
   try {
     const binary = atob(s.replaceAll('-', '+').replaceAll('_', '/'))
-    return Uint8Array.from(binary, (c) => c.charCodeAt(0))
+    bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0))
   } catch {
     return null
   }
+  return toBase64Url(bytes) === s ? bytes : null
 }
 
 const keys = new Map<string, Promise<CryptoKey>>()

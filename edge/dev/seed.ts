@@ -1,5 +1,5 @@
 // The npm start seeder: loads a WorldSeed into a running deployment through the admin ingest API with a
-// progress bar. `seedWorld` is what edge/dev/start.ts calls; run alone it seeds from a JSON file:
+// progress bar on a terminal and plain progress lines otherwise. `seedWorld` is what edge/dev/start.ts calls; run alone it seeds from a JSON file:
 //   tsx edge/dev/seed.ts <world-seed.json> [base-url]     (ADMIN_TOKEN from the environment or .dev.vars)
 import { readFileSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
@@ -8,12 +8,15 @@ import { type WorldSeed, worldSeedSchema } from '../../shared/types/world-seed.t
 import { demoHandles } from '../seed/seed-batches'
 import { loadWorld, type SeedOptions, type SeedReport, type SeedStage } from '../seed/seed-world'
 import { readDevVars } from './dev-vars.ts'
+import { progressLines } from './seed-status.ts'
 
 export { demoHandles }
 
 export interface SeedWorldOptions extends Omit<SeedOptions, 'onProgress'> {
-  /** Show a progress bar on stderr (default: when stderr is a terminal). */
-  progress?: boolean
+  /** A bar on stderr, plain lines on stdout, or nothing (default: a bar when stderr is a terminal, else lines). */
+  progress?: 'bar' | 'lines' | 'none'
+  /** Items sent so far over all stages, after every batch. */
+  onTotal?: (stage: SeedStage, done: number, total: number) => void
 }
 
 /** Seeds `seed` into the deployment at `baseUrl`; idempotent, so a second run changes nothing. */
@@ -23,7 +26,8 @@ export async function seedWorld(
   seed: WorldSeed,
   opts: SeedWorldOptions = {},
 ): Promise<SeedReport> {
-  const showBar = opts.progress ?? process.stderr.isTTY === true
+  const mode = opts.progress ?? (process.stderr.isTTY === true ? 'bar' : 'lines')
+  const showBar = mode === 'bar'
   const totals: Record<SeedStage, number> = {
     accounts: seed.accounts.length,
     follows: seed.follows.length,
@@ -40,17 +44,17 @@ export async function seedWorld(
     cliProgress.Presets.shades_classic,
   )
   const finished: Record<SeedStage, number> = { accounts: 0, follows: 0, posts: 0, engagements: 0 }
+  const line = mode === 'lines' ? progressLines((l) => console.log(l), total) : undefined
   if (showBar) bar.start(total, 0, { stage: 'accounts' })
   try {
     return await loadWorld(baseUrl, adminToken, seed, {
       ...opts,
       onProgress: ({ stage, done }) => {
         finished[stage] = done
-        if (showBar)
-          bar.update(
-            Object.values(finished).reduce((a, b) => a + b, 0),
-            { stage },
-          )
+        const sum = Object.values(finished).reduce((a, b) => a + b, 0)
+        if (showBar) bar.update(sum, { stage })
+        line?.(stage, sum)
+        opts.onTotal?.(stage, sum, total)
       },
     })
   } finally {
@@ -64,7 +68,9 @@ async function main(): Promise<void> {
   const token = process.env.ADMIN_TOKEN ?? readDevVars().ADMIN_TOKEN
   if (token === undefined) throw new Error('ADMIN_TOKEN is not set (environment or .dev.vars)')
   const seed = worldSeedSchema.parse(JSON.parse(readFileSync(file, 'utf8')))
-  const report = await seedWorld(baseUrl, token, seed, { progress: true })
+  const report = await seedWorld(baseUrl, token, seed, {
+    progress: process.stderr.isTTY === true ? 'bar' : 'lines',
+  })
   console.log(JSON.stringify(report))
   console.log(`demo users: ${demoHandles(seed).join(', ')}`)
 }

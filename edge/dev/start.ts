@@ -1,22 +1,23 @@
 // npm start — the edge Worker (wrangler dev, local and offline) and the web app (Vite, proxying /v1 to the
-// edge) together, with the synthetic world seeded into the local deployment. Prints the URL and demo
-// handles once everything answers; Ctrl-C stops both.
+// edge) together. Prints the ready line as soon as both answer; the synthetic world is seeded in the
+// background after it, with progress on the console and in the page. Ctrl-C stops both.
 //   npm start                 reuse local state; seed only when this state has not been seeded yet
 //   npm start -- --reseed     send the world again (idempotent: nothing is duplicated)
 //   npm start -- --fresh      wipe the local state (.wrangler/state), then seed a world relative to now
 //   npm start -- --no-seed    start empty
-import { type ChildProcess, spawn } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, rmSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
-import { DEFAULT_SEED, PRESETS, worldConfig } from '../../models/world/config.ts'
-import { buildWorldSeed, DEFAULT_SEED_OPTIONS } from '../../models/world/export-seed.ts'
-import { SessionSampler } from '../../models/world/sessions.ts'
-import { generateWorld } from '../../models/world/world.ts'
+import { DEFAULT_SEED } from '../../models/world/config.ts'
 import type { WorldSeed } from '../../shared/types/world-seed.ts'
+import { childSet } from './child-processes.ts'
 import { ensureDevVars } from './dev-vars.ts'
+import { busyPortMessage, busyPorts } from './port-check.ts'
 import { demoHandles, seedWorld } from './seed.ts'
+import { readMarker, writeMarker } from './seed-marker.ts'
+import { type SeedStatus, writeSeedStatus } from './seed-status.ts'
+import { buildSeed } from './world-build.ts'
+import { WRANGLER_OFFLINE_ENV } from './wrangler-offline.ts'
 
 const ROOT = resolve(import.meta.dirname, '..', '..')
 const EDGE_PORT = Number(process.env.EDGE_PORT ?? 8787)
@@ -25,21 +26,11 @@ const EDGE_URL = `http://127.0.0.1:${EDGE_PORT}`
 const WEB_URL = `http://localhost:${WEB_PORT}`
 const READY_TIMEOUT_MS = 120_000
 const STATE_DIR = resolve(ROOT, '.wrangler', 'state')
-// Lives next to the data it describes, so wiping the state also forgets the seeding.
 const SEED_MARKER = resolve(STATE_DIR, 'for-you-edge-seed.json')
+// Served by Vite (web/public), read by the page's health panel; git-ignored.
+const SEED_STATUS = resolve(ROOT, 'web', 'public', 'seed-status.json')
 // Seeded posts span the 48 h before seeding; after a day most of them have left Thunder's window.
 const STALE_SEED_MS = 24 * 3600_000
-
-// No outbound connections from wrangler: no metrics, no Request.cf fetch.
-const offline = { WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' }
-
-interface SeedMarker {
-  worldSeed: number
-  seededAt: number
-  demoHandles: string[]
-  posts: number
-  accounts: number
-}
 
 const { values: flags } = parseArgs({
   options: {
@@ -54,139 +45,41 @@ if (!Number.isSafeInteger(worldSeedNumber)) {
   console.error(`--world-seed must be an integer, got ${flags['world-seed']}`)
   process.exit(2)
 }
+for (const [name, port] of [
+  ['EDGE_PORT', EDGE_PORT],
+  ['WEB_PORT', WEB_PORT],
+] as const) {
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    console.error(`${name} must be a port number (1-65535), got ${process.env[name]}`)
+    process.exit(2)
+  }
+}
+// Before anything is spawned or written: a busy port would otherwise fail deep inside workerd.
+const busy = await busyPorts([
+  { variable: 'EDGE_PORT', port: EDGE_PORT, hosts: ['127.0.0.1'] },
+  { variable: 'WEB_PORT', port: WEB_PORT, hosts: ['127.0.0.1', '::1'] },
+])
+if (busy.length > 0) {
+  console.error(busyPortMessage(busy))
+  process.exit(1)
+}
 
-const children: ChildProcess[] = []
-let stopping = false
-// While seeding, wrangler's one line per request and per queue batch would bury the progress bar: dropped.
+// While seeding, wrangler's one line per request and per queue batch would bury the progress: dropped.
 let seeding = false
 const SEEDER_REQUEST = /\[wrangler:info\] ((GET|POST) \/v1\/admin\/|QUEUE fye-post-ingest )/
-
-function run(label: string, args: string[], env: Record<string, string>): ChildProcess {
-  // Own process group, so stopping also stops workerd / esbuild grandchildren.
-  const child = spawn('npx', args, {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  for (const stream of [child.stdout, child.stderr]) {
-    if (stream)
-      createInterface({ input: stream }).on('line', (line) => {
-        if (seeding && SEEDER_REQUEST.test(line)) return
-        console.log(`[${label}] ${line}`)
-      })
-  }
-  child.on('exit', (code, signal) => {
-    if (stopping) return
-    console.error(`[${label}] exited (${signal ?? code}); stopping everything`)
-    stop(1)
-  })
-  children.push(child)
-  return child
+const children = childSet(ROOT, (line) => seeding && SEEDER_REQUEST.test(line))
+let status: SeedStatus | undefined
+const setStatus = (next: SeedStatus) => {
+  status = next
+  writeSeedStatus(SEED_STATUS, next)
 }
-
-function stop(code: number): void {
-  if (stopping) return
-  stopping = true
-  for (const c of children) {
-    if (c.pid === undefined || c.exitCode !== null) continue
-    try {
-      process.kill(-c.pid, 'SIGTERM')
-    } catch {
-      // already gone
-    }
-  }
-  // Give them a moment to exit cleanly, then make sure.
-  setTimeout(() => {
-    for (const c of children) {
-      if (c.pid !== undefined && c.exitCode === null) {
-        try {
-          process.kill(-c.pid, 'SIGKILL')
-        } catch {
-          // already gone
-        }
-      }
-    }
-    process.exit(code)
-  }, 1500).unref()
+const onSignal = () => {
+  if (status?.state === 'seeding' || status?.state === 'building')
+    setStatus({ ...status, state: 'stopped', updatedAt: Date.now() })
+  children.stop(0)
 }
-
-async function waitFor(url: string, label: string): Promise<void> {
-  const deadline = Date.now() + READY_TIMEOUT_MS
-  while (Date.now() < deadline && !stopping) {
-    try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(2000) })
-      if (res.ok) return
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 300))
-  }
-  throw new Error(`${label} did not answer at ${url} within ${READY_TIMEOUT_MS / 1000} s`)
-}
-
-function readMarker(): SeedMarker | undefined {
-  try {
-    return JSON.parse(readFileSync(SEED_MARKER, 'utf8')) as SeedMarker
-  } catch {
-    return undefined
-  }
-}
-
-/** The same edge seed `npm run models:world` writes, built in memory (a few seconds, no files). */
-function buildSeed(seedNumber: number): WorldSeed {
-  const world = generateWorld(worldConfig('default', seedNumber))
-  const sampler = new SessionSampler(world, PRESETS.default.split)
-  return buildWorldSeed(world, sampler, DEFAULT_SEED_OPTIONS)
-}
-
-async function seedIfNeeded(adminToken: string): Promise<string[]> {
-  const marker = readMarker()
-  if (flags['no-seed']) return marker?.demoHandles ?? []
-  if (marker !== undefined && marker.worldSeed === worldSeedNumber && !flags.reseed) {
-    const ageH = (Date.now() - marker.seededAt) / 3600_000
-    console.log(
-      `  world ${marker.worldSeed} already seeded ${ageH.toFixed(1)} h ago ` +
-        `(${marker.accounts} accounts, ${marker.posts} posts); not sending it again`,
-    )
-    if (Date.now() - marker.seededAt > STALE_SEED_MS)
-      console.log('  its posts are ageing out of the 48 h window: `npm start -- --fresh` seeds a new one')
-    return marker.demoHandles
-  }
-  const started = Date.now()
-  const seed = buildSeed(worldSeedNumber)
-  console.log(
-    `  world ${worldSeedNumber}: ${seed.accounts.length} accounts, ${seed.follows.length} follows, ` +
-      `${seed.posts.length} posts, ${seed.engagements.length} engagements ` +
-      `(built in ${((Date.now() - started) / 1000).toFixed(1)} s); seeding ${EDGE_URL} …`,
-  )
-  seeding = true
-  const report = await seedWorld(EDGE_URL, adminToken, seed, { progress: true }).finally(() => {
-    seeding = false
-  })
-  const invalid = Object.values(report.invalid).reduce((a, b) => a + b, 0)
-  console.log(
-    `  seeded in ${(report.ms / 1000).toFixed(0)} s: accounts +${report.accounts.created}, ` +
-      `follows +${report.follows.added}, posts +${report.posts.created} (${report.posts.existing} already there), ` +
-      `engagements +${report.engagements.added}` +
-      (invalid > 0 ? `; ${invalid} seed items failed validation and were skipped` : ''),
-  )
-  const handles = demoHandles(seed)
-  const next: SeedMarker = {
-    worldSeed: worldSeedNumber,
-    // A reseed keeps the original time: the posts keep the times they were first stored with.
-    seededAt: marker?.worldSeed === worldSeedNumber ? marker.seededAt : started,
-    demoHandles: handles,
-    posts: seed.posts.length,
-    accounts: seed.accounts.length,
-  }
-  mkdirSync(STATE_DIR, { recursive: true })
-  writeFileSync(SEED_MARKER, `${JSON.stringify(next, null, 2)}\n`)
-  return handles
-}
-
-process.on('SIGINT', () => stop(0))
-process.on('SIGTERM', () => stop(0))
+process.on('SIGINT', onSignal)
+process.on('SIGTERM', onSignal)
 
 if (flags.fresh) {
   rmSync(STATE_DIR, { recursive: true, force: true })
@@ -196,7 +89,25 @@ const vars = ensureDevVars(resolve(ROOT, '.dev.vars'))
 if (vars.written.length > 0) console.log(`  wrote ${vars.written.join(' and ')} to .dev.vars`)
 if (existsSync(SEED_MARKER) && flags.reseed) console.log('  --reseed: sending the world again')
 
-run(
+const marker = readMarker(SEED_MARKER)
+const mustSeed =
+  !flags['no-seed'] && (marker === undefined || marker.worldSeed !== worldSeedNumber || flags.reseed)
+const startedAt = Date.now()
+// Written before Vite starts, so the page never sees a stale file from an earlier start.
+setStatus(
+  mustSeed
+    ? { state: 'building', done: 0, total: 0, startedAt, updatedAt: startedAt }
+    : {
+        state: 'done',
+        done: 0,
+        total: 0,
+        startedAt,
+        updatedAt: startedAt,
+        message: flags['no-seed'] ? 'not seeded (--no-seed)' : 'seeded by an earlier start',
+      },
+)
+
+children.run(
   'edge',
   [
     'wrangler',
@@ -207,20 +118,108 @@ run(
     '127.0.0.1',
     '--show-interactive-dev-session=false',
   ],
-  offline,
+  WRANGLER_OFFLINE_ENV,
 )
-run('web', ['vite', '--port', String(WEB_PORT), '--strictPort'], { EDGE_URL, WEB_PORT: String(WEB_PORT) })
+children.run('web', ['vite', '--port', String(WEB_PORT), '--strictPort'], {
+  EDGE_URL,
+  WEB_PORT: String(WEB_PORT),
+})
+
+async function waitFor(url: string, label: string): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS
+  while (Date.now() < deadline && !children.stopping) {
+    try {
+      if ((await fetch(url, { signal: AbortSignal.timeout(2000) })).ok) return
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  throw new Error(`${label} did not answer at ${url} within ${READY_TIMEOUT_MS / 1000} s`)
+}
+
+async function seedInBackground(seed: WorldSeed): Promise<void> {
+  const started = Date.now()
+  seeding = true
+  try {
+    const report = await seedWorld(EDGE_URL, vars.values.ADMIN_TOKEN, seed, {
+      onTotal: (stage, done, total) => {
+        // At most one file write per second; the page polls every 2 s.
+        if (status === undefined || Date.now() - status.updatedAt < 1000) return
+        setStatus({ state: 'seeding', stage, done, total, startedAt: started, updatedAt: Date.now() })
+      },
+    })
+    const invalid = Object.values(report.invalid).reduce((a, b) => a + b, 0)
+    const total = seed.accounts.length + seed.follows.length + seed.posts.length + seed.engagements.length
+    setStatus({ state: 'done', done: total, total, startedAt: started, updatedAt: Date.now() })
+    console.log(
+      `  world seeded in ${(report.ms / 1000).toFixed(0)} s: accounts +${report.accounts.created}, ` +
+        `follows +${report.follows.added}, posts +${report.posts.created} (${report.posts.existing} already there), ` +
+        `engagements +${report.engagements.added}` +
+        (invalid > 0 ? `; ${invalid} seed items failed validation and were skipped` : ''),
+    )
+    writeMarker(SEED_MARKER, {
+      worldSeed: worldSeedNumber,
+      // A reseed keeps the original time: the posts keep the times they were first stored with.
+      seededAt: marker?.worldSeed === worldSeedNumber ? marker.seededAt : started,
+      demoHandles: demoHandles(seed),
+      posts: seed.posts.length,
+      accounts: seed.accounts.length,
+    })
+  } finally {
+    seeding = false
+  }
+}
+
+/** After the ready line: build the world (seconds of CPU, so not before the page answers), then seed it. */
+async function buildAndSeed(): Promise<void> {
+  const t = Date.now()
+  const seed = buildSeed(worldSeedNumber)
+  console.log(
+    `  world ${worldSeedNumber}: ${seed.accounts.length} accounts, ${seed.follows.length} follows, ` +
+      `${seed.posts.length} posts, ${seed.engagements.length} engagements ` +
+      `(built in ${((Date.now() - t) / 1000).toFixed(1)} s); demo users once seeded: ` +
+      demoHandles(seed)
+        .map((h) => `@${h}`)
+        .join(', '),
+  )
+  await seedInBackground(seed)
+}
 
 try {
+  if (!mustSeed && marker !== undefined && !flags['no-seed']) {
+    const ageH = (Date.now() - marker.seededAt) / 3600_000
+    console.log(
+      `  world ${marker.worldSeed} already seeded ${ageH.toFixed(1)} h ago ` +
+        `(${marker.accounts} accounts, ${marker.posts} posts); not sending it again`,
+    )
+    if (Date.now() - marker.seededAt > STALE_SEED_MS)
+      console.log('  its posts are ageing out of the 48 h window: `npm start -- --fresh` seeds a new one')
+  }
   await Promise.all([waitFor(`${EDGE_URL}/v1/health`, 'edge'), waitFor(WEB_URL, 'web')])
-  const handles = await seedIfNeeded(vars.values.ADMIN_TOKEN)
+  const handles = mustSeed ? [] : (marker?.demoHandles ?? [])
   console.log('')
-  console.log(`  For You Edge is ready: ${WEB_URL}`)
+  console.log(`  For You Edge is ready: ${WEB_URL}  (${((Date.now() - startedAt) / 1000).toFixed(0)} s)`)
   console.log(`  edge API: ${EDGE_URL}/v1 (also proxied at ${WEB_URL}/v1; OpenAPI at /v1/openapi.json)`)
   if (handles.length > 0) console.log(`  demo users: ${handles.map((h) => `@${h}`).join(', ')}`)
+  if (mustSeed)
+    console.log('  building and seeding the world in the background; progress here and in the page')
   console.log('  Ctrl-C stops both.')
   console.log('')
+  if (mustSeed) {
+    // Lets the ready line reach the terminal before the build holds the event loop.
+    await new Promise((r) => setImmediate(r))
+    // After the ready line a failed seeding leaves the app running: the page and this line say so.
+    await buildAndSeed().catch((e: unknown) => {
+      const message = e instanceof Error ? e.message : String(e)
+      if (status !== undefined) setStatus({ ...status, state: 'failed', updatedAt: Date.now(), message })
+      console.error(`  seeding failed: ${message}; \`npm start -- --reseed\` tries again`)
+    })
+  }
 } catch (e) {
-  console.error(e instanceof Error ? e.message : e)
-  stop(1)
+  const message = e instanceof Error ? e.message : String(e)
+  if (status?.state === 'seeding' || status?.state === 'building')
+    setStatus({ ...status, state: 'failed', updatedAt: Date.now(), message })
+  console.error(message)
+  children.stop(1)
 }

@@ -1,9 +1,10 @@
 import { SELF } from 'cloudflare:test'
+import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 
 const BASE = 'https://edge.test'
 
-type ProbeStatus = { probeId: string; delivered: boolean; deliveries: number; receivedAt?: string }
+type ProbeStatus = { probeId: string; delivered: boolean; deliveries: number; receivedAt?: number }
 
 async function status(probeId: string): Promise<ProbeStatus> {
   const res = await SELF.fetch(`${BASE}/v1/health/probes/${probeId}`)
@@ -15,7 +16,7 @@ describe('health probe round trip', () => {
   it('POST probe -> real queue delivery -> ledger reports delivered', async () => {
     const res = await SELF.fetch(`${BASE}/v1/health/probes`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${env.ADMIN_TOKEN}`, 'content-type': 'application/json' },
       body: JSON.stringify({ note: 'round trip test' }),
     })
     expect(res.status).toBe(202)
@@ -30,7 +31,7 @@ describe('health probe round trip', () => {
       current = await status(probeId)
     }
     expect(current).toMatchObject({ probeId, delivered: true, deliveries: 1 })
-    expect(current.receivedAt).toBeDefined()
+    expect(current.receivedAt).toEqual(expect.any(Number))
   }, 15_000)
 
   it('reports an unseen probe as not delivered', async () => {

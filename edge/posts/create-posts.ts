@@ -1,5 +1,5 @@
 // Post creation shared by POST /v1/posts and the admin bulk ingest: resolve the referenced posts, write the
-// core data, then publish an ingest event for every post whose event is not yet out.
+// core data (with each new post's event in its shard's outbox), then send every event not yet confirmed.
 
 import type { IngestPost } from '../../shared/types/api/posts.ts'
 import type { ThunderPostInput } from '../../shared/types/api/thunder.ts'
@@ -9,7 +9,7 @@ import { postNotFound } from '../domain-error'
 import type { Env } from '../env'
 import { snowflakeAt } from '../ids/snowflake'
 import type { PostCreatedEvent } from '../queue/post-events'
-import { lookupPosts, markPublished, storePosts } from './post-client'
+import { lookupPosts, storePosts } from './post-client'
 import { type CreateOutcome, type PostRecord, ZERO_COUNTS } from './post-record'
 
 /** A post to create: what the ingest schema accepts, with `id` optional (the store assigns one). */
@@ -77,7 +77,7 @@ function buildRecord(p: NewPost, known: Map<string, PostRecord>, opts: CreateOpt
     language: p.language,
     counts: p.counts ?? { ...ZERO_COUNTS },
   })
-  return { ...base, thunder: thunderFacts(base, parent, source), published: false }
+  return { ...base, thunder: thunderFacts(base, parent, source) }
 }
 
 /**
@@ -100,19 +100,18 @@ export async function createPosts(env: Env, posts: readonly NewPost[], opts: Cre
   return { items: records.map((r) => ({ record: r, outcome: byId.get(r.id) })), published }
 }
 
-/** Sends post.created for every outcome not yet published, then marks them (at-least-once). */
+/**
+ * Sends post.created for every post whose event the consumer has not confirmed: new posts, and existing
+ * ones whose event was lost (a re-ingest thus repairs them at once instead of waiting for the outbox alarm).
+ * A send that fails or is lost is covered by the outbox, so nothing is marked here.
+ */
 export async function publishCreated(env: Env, outcomes: readonly CreateOutcome[]): Promise<number> {
-  const pending = outcomes.filter((o) => !o.published && o.status !== 'deleted')
+  const pending = outcomes.filter((o) => o.pending && o.status !== 'deleted')
   for (let i = 0; i < pending.length; i += 100) {
     const events = pending
       .slice(i, i + 100)
       .map((o): PostCreatedEvent => ({ type: 'post.created', post: o.thunder }))
     await env.POST_INGEST.sendBatch(events.map((body) => ({ body })))
   }
-  if (pending.length > 0)
-    await markPublished(
-      env,
-      pending.map((o) => o.id),
-    )
   return pending.length
 }

@@ -2,7 +2,6 @@
 // post.deleted event tells every Thunder shard.
 import { DomainError, postNotFound } from '../domain-error'
 import type { Env, Principal } from '../env'
-import type { PostDeletedEvent } from '../queue/post-events'
 import { lookupPosts, postShards } from './post-client'
 
 /** Deletes post `id` as `actor` at `deletedAt`; throws not_found (unknown id) or forbidden (`not_author`). */
@@ -12,8 +11,9 @@ export async function deletePost(env: Env, id: string, actor: Principal, deleted
   if (actor.kind !== 'admin' && actor.userId !== record.authorId) {
     throw new DomainError('forbidden', 'not_author', 'only the author can delete')
   }
-  // Event first: if marking fails, a retried DELETE resends it (the consumer is idempotent).
-  const event: PostDeletedEvent = { type: 'post.deleted', postId: id, authorId: record.authorId, deletedAt }
+  // The store writes the tombstone and its event (in its outbox) together; if this send is lost, the
+  // store's alarm sends it again.
+  const event = await postShards(env).stubFor(id).markDeleted(id, deletedAt)
+  if (event === undefined) throw postNotFound(id)
   await env.POST_INGEST.send(event)
-  if (!(await postShards(env).stubFor(id).markDeleted(id, deletedAt))) throw postNotFound(id)
 }

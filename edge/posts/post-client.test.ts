@@ -32,7 +32,7 @@ describe('post store batch lookup', () => {
     expect(found.size).toBe(1500)
     expect(calls.mock.calls.length).toBeLessThanOrEqual(8)
     expect(calls.mock.calls.flatMap(([group]) => group).length).toBe(2000)
-    expect(found.get(ids[0] ?? '')).toMatchObject({ text: `post ${ids[0]}`, published: false })
+    expect(found.get(ids[0] ?? '')).toMatchObject({ text: `post ${ids[0]}` })
   })
 
   it('reports an existing id instead of overwriting it', async () => {

@@ -2,6 +2,7 @@
 import { edgeConfig } from '../config'
 import type { Env } from '../env'
 import { type ShardResults, ShardSet } from '../shards/shard-set'
+import type { EventConfirmation } from './post-outbox'
 import type { CountDelta, CreateOutcome, NewPostRecord, PostRecord } from './post-record'
 import type { PostStore } from './post-store'
 
@@ -44,13 +45,14 @@ export function storePosts(env: Env, records: readonly NewPostRecord[]): Promise
   )
 }
 
-export async function markPublished(env: Env, ids: readonly string[]): Promise<void> {
+/** The consumer's confirmation: these events were applied, so their shards drop them from the outbox. */
+export async function confirmApplied(env: Env, confirmations: readonly EventConfirmation[]): Promise<void> {
   await fromEveryShard(
     postShards(env).fanOut(
-      ids,
-      (id) => id,
+      confirmations,
+      (c) => c.postId,
       async (stub, group) => {
-        await stub.markPublished(group)
+        await stub.confirmApplied(group)
         return []
       },
     ),

@@ -1,25 +1,24 @@
-// A post as the post store keeps it: the public view plus delete and publish state and the Thunder facts
-// that its ingest event carries.
+// A post as the post store keeps it: the public view plus delete state and the Thunder facts that its
+// ingest event carries (whether that event was applied lives in the store's outbox, post-outbox.ts).
 import type { ThunderPostInput } from '../../shared/types/api/thunder.ts'
 import { type EngagementCounts, type Post, postSchema } from '../../shared/types/post.ts'
 import { pickFields } from '../../shared/util/defined.ts'
 
 export interface PostRecord extends Post {
   deletedAt?: number
-  /** Whether its post.created event has been published (re-ingest publishes the ones that were not). */
-  published: boolean
   /** The payload of its post.created event. */
   thunder: ThunderPostInput
 }
 
-export type NewPostRecord = Omit<PostRecord, 'deletedAt' | 'published'>
+export type NewPostRecord = Omit<PostRecord, 'deletedAt'>
 
 export type CreateStatus = 'created' | 'exists' | 'deleted'
 
 export interface CreateOutcome {
   id: string
   status: CreateStatus
-  published: boolean
+  /** Its post.created event awaits the consumer's confirmation: the caller sends it (again). */
+  pending: boolean
   thunder: ThunderPostInput
 }
 

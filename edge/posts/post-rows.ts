@@ -29,6 +29,7 @@ export const POST_SCHEMA: SqlSchema = [
     view_count INTEGER NOT NULL DEFAULT 0,
     labels TEXT,
     thunder TEXT NOT NULL,
+    -- Unused since the outbox (post-outbox.ts) took over delivery; tables are never altered, so it stays.
     published INTEGER NOT NULL DEFAULT 0,
     deleted_at INTEGER
   )`,
@@ -90,7 +91,6 @@ export function fromRow(r: PostRow): PostRecord {
       view: r.view_count,
     },
     deletedAt: r.deleted_at ?? undefined,
-    published: r.published === 1,
     thunder: thunderPostInputSchema.parse(JSON.parse(r.thunder)),
   })
 }

@@ -1,35 +1,67 @@
 import { DurableObject } from 'cloudflare:workers'
+import { edgeConfig } from '../config'
 import type { Env } from '../env'
+import type { PostCreatedEvent, PostDeletedEvent } from '../queue/post-events'
 import { migrateOnStart } from '../storage/migrate'
+import {
+  confirmEvents,
+  dropEvent,
+  dueEvents,
+  type EventConfirmation,
+  isPending,
+  markResent,
+  nextDueAt,
+  OUTBOX_SCHEMA,
+  pendingAmong,
+  putEvent,
+} from './post-outbox'
 import type { CountDelta, CreateOutcome, NewPostRecord, PostRecord } from './post-record'
 import { fromRow, insertRow, POST_SCHEMA, type PostRow } from './post-rows'
 
 /** SQLite allows 100 bound parameters per statement; lookups go in chunks of this many ids. */
 export const SQL_PARAM_CHUNK = 100
 
+/** Events one alarm re-sends at most (in queue batches of 100); the rest wait for the next alarm. */
+const RESEND_PER_ALARM = 1000
+const QUEUE_BATCH = 100
+
 /**
  * One shard of post core data (text, media, author, relations, engagement counts, later Grox labels),
- * placed by post id. Batch lookups answer every id of the shard in one call.
+ * placed by post id. Batch lookups answer every id of the shard in one call. Each post change writes its
+ * ingest event into the shard's outbox in the same transaction (post-outbox.ts); the alarm re-sends events
+ * the consumer has not confirmed in time.
  */
 export class PostStore extends DurableObject<Env> {
-  private readonly sql = migrateOnStart(this.ctx, POST_SCHEMA)
+  private readonly sql = migrateOnStart(this.ctx, [...POST_SCHEMA, ...OUTBOX_SCHEMA])
 
-  /** Idempotent: an existing id keeps its stored data and reports its status. */
-  create(records: readonly NewPostRecord[]): CreateOutcome[] {
-    return this.ctx.storage.transactionSync(() =>
+  private get resendAfterMs(): number {
+    return edgeConfig(this.env).outboxResendAfterS * 1000
+  }
+
+  /**
+   * Idempotent: an existing id keeps its stored data and reports its status. `pending` says whether the
+   * post's post.created event still awaits the consumer's confirmation (the caller sends it again then).
+   */
+  async create(records: readonly NewPostRecord[], now = Date.now()): Promise<CreateOutcome[]> {
+    const outcomes = this.ctx.storage.transactionSync(() =>
       records.map((r): CreateOutcome => {
-        if (insertRow(this.sql, r))
-          return { id: r.id, status: 'created', published: false, thunder: r.thunder }
+        if (insertRow(this.sql, r)) {
+          const event: PostCreatedEvent = { type: 'post.created', post: r.thunder }
+          putEvent(this.sql, event, now + this.resendAfterMs)
+          return { id: r.id, status: 'created', pending: true, thunder: r.thunder }
+        }
         const existing = this.getMany([r.id], true)[0]
         if (existing === undefined) throw new Error(`post ${r.id} neither inserted nor found`)
         return {
           id: r.id,
           status: existing.deletedAt === undefined ? 'exists' : 'deleted',
-          published: existing.published,
+          pending: isPending(this.sql, r.id, 'post.created'),
           thunder: existing.thunder,
         }
       }),
     )
+    await this.scheduleResend()
+    return outcomes
   }
 
   /** Posts by id (order not kept; unknown ids are absent); deleted ones only when asked. */
@@ -68,18 +100,75 @@ export class PostStore extends DurableObject<Env> {
       .map(fromRow)
   }
 
-  markPublished(ids: readonly string[]): void {
-    this.ctx.storage.transactionSync(() => {
-      for (const id of ids) this.sql.exec('UPDATE posts SET published = 1 WHERE id = ?', id)
+  /**
+   * Marks a live post deleted and queues its post.deleted event in the outbox (replacing a pending
+   * post.created); returns the event to send, or undefined when the post was unknown or already deleted.
+   */
+  async markDeleted(id: string, deletedAt: number, now = Date.now()): Promise<PostDeletedEvent | undefined> {
+    const event = this.ctx.storage.transactionSync(() => {
+      const [row] = this.sql
+        .exec<{ author_id: string }>(
+          'UPDATE posts SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL RETURNING author_id',
+          deletedAt,
+          id,
+        )
+        .toArray()
+      if (row === undefined) return undefined
+      const deleted: PostDeletedEvent = {
+        type: 'post.deleted',
+        postId: id,
+        authorId: row.author_id,
+        deletedAt,
+      }
+      dropEvent(this.sql, id, 'post.created')
+      putEvent(this.sql, deleted, now + this.resendAfterMs)
+      return deleted
     })
+    if (event !== undefined) await this.scheduleResend()
+    return event
   }
 
-  /** Marks a live post deleted; returns false when it was unknown or already deleted. */
-  markDeleted(id: string, deletedAt: number): boolean {
-    return (
-      this.sql.exec('UPDATE posts SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL', deletedAt, id)
-        .rowsWritten > 0
-    )
+  /** The ingest consumer applied these events to Thunder and the retrieval index: they leave the outbox. */
+  confirmApplied(confirmations: readonly EventConfirmation[]): void {
+    this.ctx.storage.transactionSync(() => confirmEvents(this.sql, confirmations))
+  }
+
+  /** Which of these posts' events are still unconfirmed. */
+  pendingEvents(ids: readonly string[]): EventConfirmation[] {
+    return pendingAmong(this.sql, ids)
+  }
+
+  override async alarm(): Promise<void> {
+    await this.resendDue(Date.now())
+  }
+
+  /** Sends again every event due by `now` (oldest first, bounded per call); returns how many went out. */
+  async resendDue(now: number): Promise<number> {
+    const due = dueEvents(this.sql, now, RESEND_PER_ALARM)
+    try {
+      for (let i = 0; i < due.length; i += QUEUE_BATCH) {
+        const chunk = due.slice(i, i + QUEUE_BATCH)
+        await this.env.POST_INGEST.sendBatch(chunk.map((e) => ({ body: e.event })))
+        markResent(this.sql, chunk, now, this.resendAfterMs)
+      }
+    } catch (err) {
+      // The queue refused: everything still due is tried again at the next alarm.
+      console.error('post outbox: re-send failed, retrying later:', err)
+      await this.ctx.storage.setAlarm(Date.now() + this.resendAfterMs)
+      return 0
+    }
+    if (due.length > 0) console.log(`post outbox: re-sent ${due.length} unconfirmed event(s)`)
+    await this.scheduleResend(due.length === RESEND_PER_ALARM ? Date.now() : undefined)
+    return due.length
+  }
+
+  /** Keeps the alarm at the earliest due event (or `at`, when sooner). */
+  private async scheduleResend(at?: number): Promise<void> {
+    const due = nextDueAt(this.sql)
+    if (due === undefined && at === undefined) return
+    const wanted = Math.min(due ?? Number.POSITIVE_INFINITY, at ?? Number.POSITIVE_INFINITY)
+    const current = await this.ctx.storage.getAlarm()
+    if (current === null || current > wanted) await this.ctx.storage.setAlarm(wanted)
   }
 
   addCounts(deltas: readonly CountDelta[]): void {

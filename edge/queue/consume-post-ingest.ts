@@ -1,6 +1,7 @@
 import { edgeConfig } from '../config'
 import type { Env } from '../env'
 import { deadLetterLog } from '../ops/dead-letter-log'
+import { confirmApplied } from '../posts/post-client'
 import { indexIngestedPosts } from '../retrieval/index-ingested-posts'
 import { thunderShards, writeToThunder } from '../thunder/thunder-client'
 import { retryDelaySeconds } from './consume-events'
@@ -12,9 +13,10 @@ type Parsed = { msg: Message<unknown>; event: PostIngestEvent }
 
 /**
  * Consumer for "fye-post-ingest". The whole batch becomes one write per Thunder shard (inserts on the
- * author's shard, tombstones on all); a message is acked when every shard it touched succeeded and retried
- * with backoff otherwise. Shard writes are idempotent, so redelivery never duplicates. Bodies that fail the
- * schema cannot succeed on retry: they go straight to the dead-letter log.
+ * author's shard, tombstones on all); a message is acked when every shard it touched and the retrieval
+ * index succeeded, after its event is confirmed to the post store's outbox (which re-sends unconfirmed
+ * events), and retried with backoff otherwise. Shard writes are idempotent, so redelivery never duplicates.
+ * Bodies that fail the schema cannot succeed on retry: they go straight to the dead-letter log.
  */
 export async function consumePostIngest(batch: MessageBatch<unknown>, env: Env): Promise<void> {
   const { retryBaseDelayS } = edgeConfig(env)
@@ -54,12 +56,33 @@ export async function consumePostIngest(batch: MessageBatch<unknown>, env: Env):
   for (const [shard, err] of failed) {
     console.error(`post ingest: thunder shard ${shard}/${shards.count} failed:`, err)
   }
-  for (const { msg, event } of parsed) {
+  const applied: Parsed[] = []
+  for (const item of parsed) {
+    const { msg, event } = item
     const ok =
       indexed &&
       (event.type === 'post.created' ? !failed.has(shards.shardOf(event.post.authorId)) : failed.size === 0)
-    if (ok) msg.ack()
+    if (ok) applied.push(item)
     else msg.retry({ delaySeconds: retryDelaySeconds(msg.attempts, retryBaseDelayS) })
+  }
+  await confirmToOutbox(env, applied)
+  for (const { msg } of applied) msg.ack()
+}
+
+/**
+ * Tells the post store which events were applied, so its outbox stops re-sending them. A failed
+ * confirmation only costs a harmless re-send later, so the messages are acked either way.
+ */
+async function confirmToOutbox(env: Env, applied: readonly Parsed[]): Promise<void> {
+  if (applied.length === 0) return
+  const confirmations = applied.map(({ event }) => ({
+    postId: event.type === 'post.created' ? event.post.postId : event.postId,
+    type: event.type,
+  }))
+  try {
+    await confirmApplied(env, confirmations)
+  } catch (err) {
+    console.error('post ingest: outbox confirmation failed (the events will be re-sent):', err)
   }
 }
 

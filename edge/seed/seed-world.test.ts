@@ -28,7 +28,17 @@ describe('loadWorld (the npm start seeder)', () => {
       engagements: { added: 3, skipped: 0 },
       invalid: { accounts: 1, follows: 1, posts: 0, engagements: 0 },
     })
-    expect(progress.at(-1)).toEqual({ stage: 'engagements', done: 3, total: 3 })
+    // Each stage reports its total first and reaches it last (the user and post paths interleave).
+    for (const [stage, total] of [
+      ['accounts', 4],
+      ['follows', 4],
+      ['posts', 6],
+      ['engagements', 3],
+    ] as const) {
+      const own = progress.filter((p) => p.stage === stage)
+      expect(own[0]).toEqual({ stage, done: 0, total })
+      expect(own.at(-1)).toEqual({ stage, done: total, total })
+    }
 
     const ada = userViewSchema.parse((await call('GET', `/v1/users/${id(1)}`, { token: ADMIN })).body)
     expect(ada).toMatchObject({ subscriptionTier: 'premium', followersCount: 2, followingCount: 2 })
@@ -61,6 +71,23 @@ describe('loadWorld (the npm start seeder)', () => {
     )
     expect(inNetworkResponse.parse((await feed()).body).posts).toEqual(inNetwork.posts)
   }, 20_000)
+
+  it("sends each chunk of users' accounts, follows and engagements back to back, while their objects are awake", async () => {
+    const base = 7_500_000_000 + Math.floor(Math.random() * 1e6) * 1000
+    const userPaths: string[] = []
+    const recording = (input: string, init: RequestInit) => {
+      const stage = /\/v1\/admin\/ingest\/(accounts|follows|engagements)$/.exec(input)?.[1]
+      if (stage !== undefined) {
+        const body = JSON.parse(String(init.body)) as Record<string, unknown[]>
+        userPaths.push(`${stage}:${body[stage]?.length}`)
+      }
+      return fetchInProcess(input, init)
+    }
+    const report = await loadWorld(BASE, ADMIN, smallWorld(base), { fetch: recording, usersPerChunk: 2 })
+    // ada+bob: their 3 follows and 3 engagements; then cy+dee: dee's one follow.
+    expect(userPaths).toEqual(['accounts:2', 'follows:3', 'engagements:3', 'accounts:2', 'follows:1'])
+    expect(report).toMatchObject({ follows: { added: 4 }, engagements: { added: 3 } })
+  })
 
   it('picks the accounts that follow the most as demo users', () => {
     const world = smallWorld(5_000)

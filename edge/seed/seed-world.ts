@@ -8,6 +8,7 @@ import { ingestAccountSchema } from '../../shared/types/api/users.ts'
 import type { WorldSeed } from '../../shared/types/world-seed.ts'
 import { type SeedBatches, toBatches } from './seed-batches'
 import { request, sleep } from './seed-http'
+import { userChunks } from './seed-user-chunks'
 
 export type SeedStage = 'accounts' | 'follows' | 'posts' | 'engagements'
 
@@ -23,8 +24,8 @@ export interface SeedOptions {
   /** "Now" for relative times (default Date.now()). */
   now?: number
   onProgress?: (p: SeedProgress) => void
-  /** Requests in flight at once (default 1: local workerd copes badly with thousands of live objects). */
-  concurrency?: number
+  /** Users per chunk on the user path (default 250): their accounts, follows and engagements go together. */
+  usersPerChunk?: number
   /**
    * Ingest events published but not yet in Thunder before the posts stage pauses (default 4,000): a local
    * queue holds at most ~10k undelivered messages. Waits are bounded, so caps or evictions cannot stall it.
@@ -47,8 +48,6 @@ export interface SeedReport {
   ms: number
 }
 
-const SIZES: Record<SeedStage, number> = { accounts: 500, follows: 5000, posts: 500, engagements: 2000 }
-
 const replies = {
   accounts: z.object({
     created: z.number(),
@@ -62,45 +61,6 @@ const replies = {
 }
 
 const statsReply = z.object({ totalPosts: z.number() })
-
-/** Distinct user objects a batch wakes. */
-function objectsTouched(stage: SeedStage, chunk: readonly unknown[]): number {
-  if (stage === 'posts') return 0
-  const key = (item: unknown): unknown =>
-    Array.isArray(item)
-      ? item[0]
-      : typeof item === 'object' && item !== null && 'userId' in item
-        ? item.userId
-        : item
-  return stage === 'accounts' ? chunk.length : new Set(chunk.map(key)).size
-}
-
-async function sendStage<T>(
-  stage: SeedStage,
-  items: readonly T[],
-  send: (chunk: T[]) => Promise<void>,
-  opts: SeedOptions,
-): Promise<void> {
-  const chunks: T[][] = []
-  for (let i = 0; i < items.length; i += SIZES[stage]) chunks.push(items.slice(i, i + SIZES[stage]))
-  let done = 0
-  let next = 0
-  opts.onProgress?.({ stage, done, total: items.length })
-  const worker = async () => {
-    for (let i = next++; i < chunks.length; i = next++) {
-      const chunk = chunks[i] ?? []
-      const started = Date.now()
-      await send(chunk)
-      const minMs = (objectsTouched(stage, chunk) / (opts.maxObjectsPerSecond ?? 150)) * 1000
-      await sleep(minMs - (Date.now() - started))
-      done += chunk.length
-      opts.onProgress?.({ stage, done, total: items.length })
-    }
-  }
-  // Posts go in order (parents before replies), so one at a time.
-  const parallel = stage === 'posts' ? 1 : (opts.concurrency ?? 1)
-  await Promise.all(Array.from({ length: parallel }, worker))
-}
 
 export async function loadWorld(
   baseUrl: string,
@@ -124,66 +84,82 @@ export async function loadWorld(
     ms: 0,
   }
   const root = baseUrl.replace(/\/$/, '')
-  const url = (stage: SeedStage) => `${root}/v1/admin/ingest/${stage}`
-  await sendStage(
-    'accounts',
-    batches.accounts,
-    async (chunk) => {
-      const r = replies.accounts.parse(
-        await request(fetcher, 'POST', url('accounts'), adminToken, { accounts: chunk }),
-      )
-      report.accounts.created += r.created
-      report.accounts.updated += r.updated
-      report.accounts.unchanged += r.unchanged
-      report.accounts.handleConflicts += r.handleConflicts.length
-    },
-    opts,
-  )
-  await sendStage(
-    'follows',
-    batches.follows,
-    async (chunk) => {
-      const r = replies.follows.parse(
-        await request(fetcher, 'POST', url('follows'), adminToken, { follows: chunk }),
-      )
-      report.follows.added += r.added
-      report.follows.skipped += r.skipped
-    },
-    opts,
-  )
+  const post = (stage: SeedStage, body: unknown) =>
+    request(fetcher, 'POST', `${root}/v1/admin/ingest/${stage}`, adminToken, body)
+  const progress = progressCounter(batches, opts.onProgress)
+
+  // The user path (user objects) and the post path (post store, queue, Thunder) touch different objects,
+  // so they run side by side.
+  const users = async () => {
+    for (const chunk of userChunks(
+      batches.accounts,
+      batches.follows,
+      batches.engagements,
+      opts.usersPerChunk,
+    )) {
+      const started = Date.now()
+      if (chunk.accounts.length > 0) {
+        const r = replies.accounts.parse(await post('accounts', { accounts: chunk.accounts }))
+        report.accounts.created += r.created
+        report.accounts.updated += r.updated
+        report.accounts.unchanged += r.unchanged
+        report.accounts.handleConflicts += r.handleConflicts.length
+        progress('accounts', chunk.accounts.length)
+      }
+      for (const follows of chunk.follows) {
+        const r = replies.follows.parse(await post('follows', { follows }))
+        report.follows.added += r.added
+        report.follows.skipped += r.skipped
+        progress('follows', follows.length)
+      }
+      for (const engagements of chunk.engagements) {
+        const r = replies.engagements.parse(await post('engagements', { engagements }))
+        report.engagements.added += r.added
+        report.engagements.skipped += r.skipped
+        progress('engagements', engagements.length)
+      }
+      await sleep((chunk.users / (opts.maxObjectsPerSecond ?? 150)) * 1000 - (Date.now() - started))
+    }
+  }
   const thunderPosts = async () =>
     statsReply.parse(await request(fetcher, 'GET', `${root}/v1/admin/thunder/stats`, adminToken)).totalPosts
-  const baseline = await thunderPosts()
-  await sendStage(
-    'posts',
-    batches.posts,
-    async (chunk) => {
-      const r = replies.posts.parse(
-        await request(fetcher, 'POST', url('posts'), adminToken, { posts: chunk }),
-      )
+  // In order, one batch at a time: parents before replies.
+  const posts = async () => {
+    const baseline = await thunderPosts()
+    for (let i = 0; i < batches.posts.length; i += POSTS_PER_BATCH) {
+      const chunk = batches.posts.slice(i, i + POSTS_PER_BATCH)
+      const r = replies.posts.parse(await post('posts', { posts: chunk }))
       report.posts.created += r.created
       report.posts.existing += r.existing
       report.posts.published += r.published
+      progress('posts', chunk.length)
       const deadline = Date.now() + 30_000
       while (report.posts.published - ((await thunderPosts()) - baseline) > (opts.maxBacklog ?? 4000)) {
         if (Date.now() > deadline) break
         await sleep(100)
       }
-    },
-    opts,
-  )
-  await sendStage(
-    'engagements',
-    batches.engagements,
-    async (chunk) => {
-      const r = replies.engagements.parse(
-        await request(fetcher, 'POST', url('engagements'), adminToken, { engagements: chunk }),
-      )
-      report.engagements.added += r.added
-      report.engagements.skipped += r.skipped
-    },
-    opts,
-  )
+    }
+  }
+  await Promise.all([users(), posts()])
   report.ms = Date.now() - started
   return report
+}
+
+const POSTS_PER_BATCH = 500
+
+/** Reports each stage's running count; every stage reports once at 0 first, so totals are known early. */
+function progressCounter(batches: SeedBatches, onProgress?: (p: SeedProgress) => void) {
+  const totals: Record<SeedStage, number> = {
+    accounts: batches.accounts.length,
+    follows: batches.follows.length,
+    posts: batches.posts.length,
+    engagements: batches.engagements.length,
+  }
+  const done: Record<SeedStage, number> = { accounts: 0, follows: 0, posts: 0, engagements: 0 }
+  for (const stage of Object.keys(totals) as SeedStage[])
+    onProgress?.({ stage, done: 0, total: totals[stage] })
+  return (stage: SeedStage, sent: number) => {
+    done[stage] += sent
+    onProgress?.({ stage, done: done[stage], total: totals[stage] })
+  }
 }

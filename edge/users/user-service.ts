@@ -5,7 +5,7 @@ import { DomainError, userNotFound } from '../domain-error'
 import type { Env } from '../env'
 import { addCounts } from '../posts/post-client'
 import type { CountDelta } from '../posts/post-record'
-import { claimHandles, registryOf } from './handle-registry'
+import type { ProfileWrite } from './handle-change'
 import type { EngagementEntry } from './user-activity'
 import type { ProfileInput, ProfilePatch } from './user-profile'
 import { type RelationWrite, userState } from './user-state'
@@ -16,31 +16,20 @@ export async function requireProfile(env: Env, id: string, field = 'id'): Promis
   return profile
 }
 
-export async function createUser(env: Env, p: ProfileInput): Promise<UserView> {
-  const user = userState(env, p.id)
-  if ((await user.getProfile()) !== null)
-    throw new DomainError('conflict', 'user_exists', `user ${p.id} exists`, 'id')
-  if ((await claimHandles(env, [{ handle: p.handle, userId: p.id }])).size > 0) {
-    throw new DomainError('conflict', 'handle_taken', `handle ${p.handle} is taken`, 'handle')
-  }
-  if ((await user.createProfile(p)) === 'exists')
-    throw new DomainError('conflict', 'user_exists', `user ${p.id} exists`, 'id')
-  return requireProfile(env, p.id)
+function profileOf(write: ProfileWrite, p: { id: string; handle?: string | undefined }): UserView {
+  if (write.status === 'ok') return write.profile
+  if (write.status === 'missing') throw userNotFound(p.id)
+  if (write.status === 'exists') throw new DomainError('conflict', 'user_exists', `user ${p.id} exists`, 'id')
+  throw new DomainError('conflict', 'handle_taken', `handle ${p.handle} is taken`, 'handle')
 }
 
+export async function createUser(env: Env, p: ProfileInput): Promise<UserView> {
+  return profileOf(await userState(env, p.id).createProfile(p), p)
+}
+
+/** Serialised per user in its UserState object, so concurrent handle changes leave exactly one handle claimed. */
 export async function patchUser(env: Env, id: string, patch: ProfilePatch): Promise<UserView> {
-  const current = await requireProfile(env, id)
-  const newHandle = patch.handle !== undefined && patch.handle !== current.handle ? patch.handle : undefined
-  if (newHandle !== undefined && (await claimHandles(env, [{ handle: newHandle, userId: id }])).size > 0) {
-    throw new DomainError('conflict', 'handle_taken', `handle ${newHandle} is taken`, 'handle')
-  }
-  const updated = await userState(env, id).updateProfile(patch)
-  if (updated === null) throw userNotFound(id)
-  // A case-only change keeps the same registry key, which must stay claimed.
-  if (newHandle !== undefined && newHandle.toLowerCase() !== current.handle.toLowerCase()) {
-    await registryOf(env, current.handle).release(current.handle, id)
-  }
-  return updated
+  return profileOf(await userState(env, id).updateProfile(patch), { id, handle: patch.handle })
 }
 
 function checkWrite(write: RelationWrite, userId: string): { changed: string[]; unfollowed: string[] } {

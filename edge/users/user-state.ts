@@ -4,6 +4,7 @@ import type { RelationKind, UserView } from '../../shared/types/api/users.ts'
 import type { Env } from '../env'
 import { migrateOnStart } from '../storage/migrate'
 import { THUNDER_CAPS } from '../thunder/thunder-caps'
+import { createWithHandle, type ProfileWrite, patchWithHandle, SerialQueue } from './handle-change'
 import * as activity from './user-activity'
 import {
   insertProfile,
@@ -33,16 +34,16 @@ export type RelationWrite =
  */
 export class UserState extends DurableObject<Env> {
   private readonly sql = migrateOnStart(this.ctx, USER_STATE_SCHEMA)
+  // Profile writes that claim and release handles await the registry; they must not interleave.
+  private readonly profileWrites = new SerialQueue()
 
   getProfile(): UserView | null {
     return readProfile(this.sql)
   }
 
-  /** Creates the profile; `exists` when there already is one (whatever its data). */
-  createProfile(p: ProfileInput): 'created' | 'exists' {
-    if (this.exists()) return 'exists'
-    insertProfile(this.sql, p, Date.now())
-    return 'created'
+  /** Creates the profile and claims its handle; `exists` when there already is one (whatever its data). */
+  createProfile(p: ProfileInput): Promise<ProfileWrite> {
+    return this.profileWrites.run(() => createWithHandle(this.env, this.sql, p))
   }
 
   /** Bulk ingest: create, or bring an existing profile in line with `p` (reporting the handle it had). */
@@ -64,11 +65,9 @@ export class UserState extends DurableObject<Env> {
     return { status: changed ? 'updated' : 'unchanged', previousHandle: current.handle }
   }
 
-  updateProfile(patch: ProfilePatch): UserView | null {
-    const current = readProfile(this.sql)
-    if (current === null) return null
-    patchProfile(this.sql, current, patch, Date.now())
-    return readProfile(this.sql)
+  /** Applies a patch, moving the handle atomically (claim new, write, release old). */
+  updateProfile(patch: ProfilePatch): Promise<ProfileWrite> {
+    return this.profileWrites.run(() => patchWithHandle(this.env, this.sql, patch))
   }
 
   adjustFollowers(delta: number): void {

@@ -9,6 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { phoenixConfigDocument } from '../../shared/phoenix/config-export.ts'
+import { makeWebgpuSafe } from './webgpu-safe-graph.ts'
 
 const PYTHON = '/usr/bin/python3'
 const MODEL_TESTS = 'models/train/test_model.py'
@@ -108,6 +109,10 @@ async function main(): Promise<void> {
 
   const trainArgs = ['models/train/train.py', '--data', values.data, '--out', values.out, ...positionals]
   timings.train = await run('train', PYTHON, trainArgs, { PYTHONUNBUFFERED: '1', OMP_WAIT_POLICY: 'PASSIVE' })
+
+  // Before the retest, so the model tests check the files that ship (models/train/webgpu-safe-graph.ts).
+  console.log('\n== WebGPU-safe graphs (npm run models:webgpu-safe)')
+  makeWebgpuSafe(resolve(ROOT, values.out))
 
   const ckptDir = flagValue(positionals, '--ckpt-dir') ?? `${values.data}/checkpoints`
   timings.retest = await run(

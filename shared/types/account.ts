@@ -11,6 +11,8 @@ export type SubscriptionTier = (typeof SUBSCRIPTION_TIERS)[number]
 export const handleSchema = z
   .string()
   .regex(/^[A-Za-z0-9_]{1,15}$/, 'must be 1-15 letters, digits or underscores')
+  // The regex is the check; this publishes its length bound in the OpenAPI document.
+  .meta({ minLength: 1, maxLength: LIMITS.handleChars })
 
 export const accountSchema = z.object({
   id: idSchema,

@@ -1,8 +1,11 @@
 // Health page: shows whether the edge answers, what WebGPU adapter exists, which ORT provider the
-// worker pool picked, and whether the smoke model matches its reference on each provider.
+// worker pool picked, and whether the smoke model matches its reference on each provider; below it, the
+// For You section (web/src/feed), which ranks a signed-in demo viewer's feed in this browser.
 import './style.css'
+import { mountFeedSection } from './feed/feed-section'
 import { probeEdge } from './health/edge-health'
 import { setRow } from './health/panel'
+import { watchSeeding } from './health/seed-status'
 import { detectCapabilities, pickProviders } from './pool/backend'
 import { createOrtPool } from './pool/pool'
 import type { Capabilities, Provider } from './pool/types'
@@ -75,10 +78,13 @@ async function checkOrt(caps: Capabilities): Promise<void> {
 
 async function main(): Promise<void> {
   const app = document.getElementById('app')
+  mountFeedSection()
   const isolated = globalThis.crossOriginIsolated === true
   const coiText = isolated ? 'yes — multi-threaded wasm possible' : 'no — wasm runs single-threaded'
   setRow('coi-status', isolated ? 'ok' : 'no', coiText, { isolated: String(isolated) })
   const edge = checkEdge()
+  // Not awaited: it polls for as long as npm start seeds in the background.
+  void watchSeeding()
   try {
     const caps = await detectCapabilities()
     // Test hooks exist only in dev and test-mode builds; a production build drops this branch and the chunk.

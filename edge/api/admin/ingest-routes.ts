@@ -41,7 +41,7 @@ const accounts = ingestRoute(
 )
 const posts = ingestRoute(
   '/ingest/posts',
-  'Store posts by id and publish ingest events for those not yet published',
+  'Store posts by id and publish the ingest event of every post not yet applied to Thunder (new posts, and stored ones whose event was lost)',
   ingestPostsBody,
   ingestPostsResponse,
 )

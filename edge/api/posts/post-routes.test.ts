@@ -49,6 +49,24 @@ describe('POST /v1/posts', () => {
     expect(failure(again)).toEqual({ status: 409, code: 'post_exists', field: 'id' })
   })
 
+  it("refuses a user's own id or time (400 naming the field): the server assigns both", async () => {
+    const author = await newUser()
+    const chosen: [string, Record<string, unknown>][] = [
+      ['id', { id: uniqueId() }],
+      ['createdAt', { createdAt: Date.UTC(2011, 0, 1) }],
+      ['createdAt', { createdAt: Date.now() - 1000 }],
+    ]
+    for (const [field, body] of chosen) {
+      const res = await call('POST', '/v1/posts', { token: author.token, body: { text: 'x', ...body } })
+      expect(failure(res)).toEqual({ status: 400, code: 'server_assigned', field })
+    }
+    const own = await call('POST', '/v1/posts', {
+      token: author.token,
+      body: { authorId: author.id, text: 'x' },
+    })
+    expect(own.status).toBe(201)
+  })
+
   it('refuses to post as someone else, or for an unknown author', async () => {
     const a = await newUser()
     const b = await newUser()
@@ -160,7 +178,10 @@ describe('GET, DELETE /v1/posts/{id} and POST /v1/posts/lookup', () => {
     expect((await call('GET', `/v1/posts/${p1.id}`, { token: a.token })).status).toBe(404)
     expect((await call('DELETE', `/v1/posts/${p1.id}`, { token: a.token })).status).toBe(404)
     // A deleted id is not reusable.
-    const reuse = await call('POST', '/v1/posts', { token: a.token, body: { id: p1.id, text: 'again' } })
+    const reuse = await call('POST', '/v1/posts', {
+      token: ADMIN,
+      body: { id: p1.id, authorId: a.id, text: 'again' },
+    })
     expect(failure(reuse)).toEqual({ status: 409, code: 'post_exists', field: 'id' })
   })
 

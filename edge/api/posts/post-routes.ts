@@ -16,11 +16,26 @@ import { actsFor, principalOf } from '../authorize'
 import { ApiError } from '../errors'
 import { defineRoute, jsonBody, jsonContent, newApi } from '../openapi/define-route'
 
+/** A user's post gets the server's snowflake id and time; only the admin (ingest, repair) may name them. */
+function refuseServerAssigned(b: { id?: string | undefined; createdAt?: number | undefined }): void {
+  for (const field of ['id', 'createdAt'] as const)
+    if (b[field] !== undefined)
+      throw new ApiError(
+        400,
+        'server_assigned',
+        `${field} is assigned by the server; only the admin sets it`,
+        field,
+      )
+}
+
 const create = defineRoute({
   method: 'post',
   path: '/',
   summary: "Create a post; its ingest event puts it into the author's Thunder shard",
-  description: 'A user token posts as itself (authorId defaults to it); the admin token must name authorId.',
+  description:
+    'A user token posts as itself (authorId defaults to it) and gets a server-assigned snowflake `id` and the' +
+    " server's `createdAt` (naming either is a 400 `server_assigned`); the admin token must name authorId and" +
+    ' may set both.',
   callers: ['admin', 'user'],
   request: { body: jsonBody(createPostBody) },
   responses: { 201: jsonContent(postViewSchema, 'The stored post') },
@@ -57,6 +72,7 @@ export const postRoutes = newApi()
   .openapi(create, async (c) => {
     const principal = principalOf(c)
     const b = c.req.valid('json')
+    if (principal.kind === 'user') refuseServerAssigned(b)
     const authorId = b.authorId ?? (principal.kind === 'user' ? principal.userId : undefined)
     if (authorId === undefined) throw new ApiError(400, 'invalid_request', 'authorId is required', 'authorId')
     if (!actsFor(principal, authorId))
@@ -69,7 +85,7 @@ export const postRoutes = newApi()
     if (created === undefined || created.outcome?.status !== 'created') {
       throw new ApiError(409, 'post_exists', 'a post with this id exists', 'id')
     }
-    return c.json(toPostView(created.record), 201)
+    return c.json(toPostView(created.record), 201, { location: `/v1/posts/${created.record.id}` })
   })
   .openapi(get, async (c) => {
     const { id } = c.req.valid('param')

@@ -79,7 +79,7 @@ describe('GET and PATCH /v1/users/{id}', () => {
     const newHandle = uniqueHandle('n')
     const res = await call('PATCH', `/v1/users/${a.id}`, {
       token: a.token,
-      body: { handle: newHandle, displayName: 'New name', subscriptionTier: 'basic' },
+      body: { handle: newHandle, displayName: 'New name' },
     })
     expect(userViewSchema.parse(res.body)).toMatchObject({ handle: newHandle, displayName: 'New name' })
     // The old handle is free again, the new one resolves.

@@ -1,13 +1,16 @@
 import {
   createUserBody,
   handleParams,
+  type PatchUserBody,
   patchUserBody,
+  SELF_WRITABLE_PROFILE_FIELDS,
   userIdParams,
   userViewSchema,
 } from '../../../shared/types/api/users.ts'
 import { snowflakeAt } from '../../ids/snowflake'
 import { registryOf } from '../../users/handle-registry'
 import { createUser, patchUser, requireProfile } from '../../users/user-service'
+import { principalOf } from '../authorize'
 import { ApiError } from '../errors'
 import { defineRoute, jsonBody, jsonContent, newApi } from '../openapi/define-route'
 
@@ -38,10 +41,19 @@ const byHandle = defineRoute({
   responses: { 200: jsonContent(userViewSchema, 'The profile') },
 })
 
+/** 403 naming the first field of the patch that only the operator may set. */
+function refuseOperatorFields(patch: PatchUserBody): void {
+  const selfWritable: readonly string[] = SELF_WRITABLE_PROFILE_FIELDS
+  const field = Object.keys(patch).find((key) => !selfWritable.includes(key))
+  if (field !== undefined)
+    throw new ApiError(403, 'admin_only', `${field} is set by the operator (admin token) only`, field)
+}
+
 const patch = defineRoute({
   method: 'patch',
   path: '/{id}',
   summary: 'Update profile fields',
+  description: `A user may change ${SELF_WRITABLE_PROFILE_FIELDS.join(', ')}; the other fields are admin-only (403 \`admin_only\`).`,
   callers: ['admin', 'self'],
   request: { params: userIdParams, body: jsonBody(patchUserBody) },
   responses: { 200: jsonContent(userViewSchema, 'The updated profile') },
@@ -60,7 +72,7 @@ export const profileRoutes = newApi()
       createdAt: b.createdAt ?? now,
       nsfw: b.nsfw,
     })
-    return c.json(profile, 201)
+    return c.json(profile, 201, { location: `/v1/users/${profile.id}` })
   })
   .openapi(get, async (c) => c.json(await requireProfile(c.env, c.req.valid('param').id), 200))
   .openapi(byHandle, async (c) => {
@@ -69,6 +81,8 @@ export const profileRoutes = newApi()
     if (id === null) throw new ApiError(404, 'user_not_found', `no user with handle ${handle}`, 'handle')
     return c.json(await requireProfile(c.env, id, 'handle'), 200)
   })
-  .openapi(patch, async (c) =>
-    c.json(await patchUser(c.env, c.req.valid('param').id, c.req.valid('json')), 200),
-  )
+  .openapi(patch, async (c) => {
+    const body = c.req.valid('json')
+    if (principalOf(c).kind !== 'admin') refuseOperatorFields(body)
+    return c.json(await patchUser(c.env, c.req.valid('param').id, body), 200)
+  })

@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { engagementSchema } from '../engagement.ts'
 import { followSchema } from '../follow.ts'
-import { idSchema } from './common.ts'
+import { idSchema, queryInt } from './common.ts'
 import { LIMITS } from './limits.ts'
 import { ingestPostSchema } from './posts.ts'
 import { handleSchema, ingestAccountSchema } from './users.ts'
@@ -71,5 +71,5 @@ export const deadLettersResponse = z.object({
   total: z.number().int(),
 })
 export const deadLettersQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  limit: queryInt(1, 500).default(100),
 })

@@ -34,25 +34,40 @@ export function codePointLength(s: string): number {
 /** Well-formed text of at most `max` code points; `multiline` allows tab and newline. */
 export function safeText(max: number, opts: { multiline?: boolean; min?: number } = {}) {
   const control = opts.multiline ? CONTROL : CONTROL_OR_NEWLINE
+  return (
+    z
+      .string()
+      .max(max * 2, `must be at most ${max} characters`)
+      .refine((s) => !LONE_SURROGATE.test(s), 'must be well-formed Unicode (no lone surrogates)')
+      .refine((s) => !control.test(s), 'must not contain control characters')
+      .refine((s) => codePointLength(s) <= max, `must be at most ${max} characters`)
+      .refine((s) => codePointLength(s) >= (opts.min ?? 0), `must be at least ${opts.min ?? 0} characters`)
+      // Published as the code-point limit (JSON Schema counts characters, not UTF-16 units); the .max above
+      // is only a cheap first bound.
+      .meta({ maxLength: max, description: `At most ${max} Unicode code points.` })
+  )
+}
+
+/**
+ * An integer query parameter: plain decimal digits only (no `0x10`, `1e2`, sign, spaces or repeats, which
+ * Number() would accept or turn into NaN), then bounded like a number.
+ */
+export function queryInt(min: number, max: number) {
   return z
     .string()
-    .max(max * 2, `must be at most ${max} characters`)
-    .refine((s) => !LONE_SURROGATE.test(s), 'must be well-formed Unicode (no lone surrogates)')
-    .refine((s) => !control.test(s), 'must not contain control characters')
-    .refine((s) => codePointLength(s) <= max, `must be at most ${max} characters`)
-    .refine((s) => codePointLength(s) >= (opts.min ?? 0), `must be at least ${opts.min ?? 0} characters`)
+    .regex(/^(0|[1-9][0-9]{0,15})$/, 'must be a decimal integer')
+    .pipe(z.coerce.number<string>().int().min(min).max(max))
 }
 
 /** Epoch milliseconds: an integer after the snowflake epoch (2010-11-04). */
 export const epochMsSchema = z.number().int().min(1288834974657).max(8.64e15)
 
+const errorDetailSchema = z.object({ code: z.string(), message: z.string(), field: z.string().optional() })
+
+/** `error` is the first problem; validation failures list every one in `errors`. */
 export const errorBodySchema = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    field: z.string().optional(),
-    requestId: z.string().optional(),
-  }),
+  error: errorDetailSchema.extend({ requestId: z.string().optional() }),
+  errors: z.array(errorDetailSchema).optional(),
 })
 export type ErrorBodyJson = z.infer<typeof errorBodySchema>
 

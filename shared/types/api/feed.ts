@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { PHOENIX_CONFIG } from '../../phoenix/config.ts'
 import { FEED_SOURCES } from '../feed.ts'
-import { epochMsSchema, idSchema } from './common.ts'
+import { epochMsSchema, idSchema, queryInt } from './common.ts'
 import { LIMITS } from './limits.ts'
 
 /** Who the feed is for: a user token's own id by default; the admin token must name one. */
@@ -29,7 +29,9 @@ export const feedServedBody = z.strictObject({
 export const feedQuery = z.strictObject({
   viewerId: viewerField,
   excludeVideos: z.enum(['true', 'false']).default('false'),
-  nowMs: z.coerce.number().pipe(epochMsSchema).optional(),
+  nowMs: queryInt(0, epochMsSchema.maxValue ?? 8.64e15)
+    .pipe(epochMsSchema)
+    .optional(),
 })
 
 const countsSchema = z.object({

@@ -37,7 +37,10 @@ const writtenPost = authoredPostSchema
   })
   .strict()
 
-/** POST /v1/posts. `authorId` defaults to the caller; the server assigns `id` and `createdAt` when absent. */
+/**
+ * POST /v1/posts. `authorId` defaults to the caller; the server assigns `id` and `createdAt` when absent, and
+ * only the admin may give them (the route refuses them from a user token).
+ */
 export const createPostBody = writtenPost
   .partial({ id: true, authorId: true, createdAt: true })
   .superRefine(checkPostShape)

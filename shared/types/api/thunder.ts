@@ -2,6 +2,7 @@
 // a shard, and what a viewer's in-network fetch returns.
 import { z } from 'zod'
 import { compactPostSchema, postSchema } from '../post.ts'
+import { queryInt } from './common.ts'
 import { LIMITS } from './limits.ts'
 
 /** Upstream's ThunderMaxResults: home-mixer keeps at most this many in-network candidates. */
@@ -39,7 +40,7 @@ export const inNetworkPostSchema = compactPostSchema.extend({
 export type InNetworkPost = z.infer<typeof inNetworkPostSchema>
 
 export const inNetworkQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(THUNDER_MAX_RESULTS).default(THUNDER_MAX_RESULTS),
+  limit: queryInt(1, THUNDER_MAX_RESULTS).default(THUNDER_MAX_RESULTS),
   videosOnly: z.enum(['true', 'false']).default('false'),
 })
 

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { LOGGABLE_ACTIONS } from '../../phoenix/actions.ts'
 import { accountDefaults, accountSchema, handleSchema } from '../account.ts'
 import { historyEngagementSchema } from '../engagement.ts'
-import { epochMsSchema, idSchema, safeText } from './common.ts'
+import { epochMsSchema, idSchema, queryInt, safeText } from './common.ts'
 import { LIMITS } from './limits.ts'
 
 export { handleSchema } from '../account.ts'
@@ -14,6 +14,13 @@ export const createUserBody = accountSchema
   .partial({ id: true, createdAt: true })
   .strict()
 export type CreateUserBody = z.infer<typeof createUserBody>
+
+/**
+ * The profile fields a user may change on itself. Everything else in a patch is the operator's (billing:
+ * `subscriptionTier`; moderation: `nsfw`): admin-only, so a field added to the account is admin-only until
+ * it is listed here.
+ */
+export const SELF_WRITABLE_PROFILE_FIELDS = ['handle', 'displayName', 'protected'] as const
 
 /** PATCH /v1/users/{id}: any subset of the profile; id and creation time are immutable. */
 export const patchUserBody = accountSchema
@@ -82,8 +89,8 @@ export type EngagementInput = z.infer<typeof engagementInputSchema>
 export const engagementViewSchema = historyEngagementSchema
 export const engagementHistorySchema = z.object({ engagements: z.array(engagementViewSchema) })
 export const historyQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(LIMITS.engagementHistory).default(100),
-  before: z.coerce.number().int().min(0).optional(),
+  limit: queryInt(1, LIMITS.engagementHistory).default(100),
+  before: queryInt(0, Number.MAX_SAFE_INTEGER).optional(),
 })
 
 export const impressionsBody = z

@@ -4,7 +4,8 @@ export interface EdgeHealth {
   ok: true
   service: string
   environment: string
-  time: string
+  /** Epoch ms. */
+  time: number
   version: string
 }
 

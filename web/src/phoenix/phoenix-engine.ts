@@ -21,16 +21,12 @@ import { historyFingerprint, PrefixCache } from './prefix-cache'
 const { discreteHeads: A, retrievalDim: R } = PHOENIX_CONFIG
 
 /**
- * Graphs kept on WASM even when WebGPU works. Measured in Chromium 156 (SwiftShader) with onnxruntime-web
- * 1.30's WebGPU EP (JSEP): in these graphs the embedding lookups of int32 inputs that are cast to int64
- * (cand_age, the history's surface/age) read another input's values — e.g. cand_age_emb rows come out as the
- * cand_media values — so outputs are off by up to 0.05 (ranker_candidates probs) and 0.10 (user_tower) vs
- * WASM, which matches the reference to 1e-6. ranker_history, the costly per-viewer pass, is correct on WebGPU.
+ * Graphs kept on WASM even when WebGPU works, with the reason (reported as the fallback reason). Empty: in
+ * Chromium 156 (SwiftShader), onnxruntime-web 1.30's WebGPU EP read the wrong values for the int32→int64
+ * Casts in front of ranker_candidates' and user_tower's embedding Gathers (off by 0.05 and 0.10); the
+ * shipped graphs feed those Gathers int32 directly (models/train/webgpu-safe-graph.ts) and match WASM to 1e-6.
  */
-export const WEBGPU_EXCLUDED: Readonly<Record<string, string>> = {
-  ranker_candidates: 'onnxruntime-web 1.30 WebGPU EP returns wrong embeddings for its int32→int64 inputs',
-  user_tower: 'onnxruntime-web 1.30 WebGPU EP returns wrong embeddings for its int32→int64 inputs',
-}
+export const WEBGPU_EXCLUDED: Readonly<Record<string, string>> = {}
 
 export interface PhoenixEngineOptions {
   /** Why WebGPU is not among the providers (e.g. no adapter): reported as the fallback reason. */

@@ -1,0 +1,27 @@
+// The For You flow end to end on SwiftShader WebGPU against the e2e edge: the page signs in as a seeded
+// viewer, embeds it with the user tower, fetches candidates (retrieval driven by that embedding), ranks them
+// in the worker pool (every graph on WebGPU) and reports the served ids, which the edge then excludes.
+import { expect, test } from '@playwright/test'
+import {
+  candidateIdsBefore,
+  expectExplainedRanking,
+  expectServedRecorded,
+  loadFeedInPage,
+} from './feed-checks'
+import { feedWorldFacts } from './feed-worlds'
+
+const world = feedWorldFacts('webgpu')
+
+test('For You on WebGPU: candidates → pool ranking → served, every item explained', async ({ page }) => {
+  test.setTimeout(540_000)
+  const before = await candidateIdsBefore(world)
+  // One worker: SwiftShader is slow, and this world's candidates fit one ranker pass.
+  const items = await loadFeedInPage(page, world, 1)
+  const engine = page.locator('#feed-engine')
+  await expect(engine).toHaveAttribute('data-provider', 'webgpu')
+  await expect(engine).toHaveAttribute('data-engine', 'ort-webgpu')
+  await expect(engine).toHaveAttribute('data-fallback-reason', '')
+  await expect(engine).toContainText('WebGPU')
+  expectExplainedRanking(items, world)
+  await expectServedRecorded(world, before, items)
+})

@@ -1,0 +1,26 @@
+// `.wrangler/state/for-you-edge-seed.json`: which world this local state holds and when it was seeded. It
+// lives next to the data it describes, so wiping the state also forgets the seeding.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
+
+export interface SeedMarker {
+  worldSeed: number
+  /** Epoch ms: "now" the seeded times were relative to. */
+  seededAt: number
+  demoHandles: string[]
+  posts: number
+  accounts: number
+}
+
+export function readMarker(path: string): SeedMarker | undefined {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as SeedMarker
+  } catch {
+    return undefined
+  }
+}
+
+export function writeMarker(path: string, marker: SeedMarker): void {
+  mkdirSync(dirname(path), { recursive: true })
+  writeFileSync(path, `${JSON.stringify(marker, null, 2)}\n`)
+}

@@ -1,0 +1,13 @@
+// The world `npm start` seeds: the same edge seed `npm run models:world` writes, built in memory (no files).
+import { PRESETS, worldConfig } from '../../models/world/config.ts'
+import { buildWorldSeed, DEFAULT_SEED_OPTIONS } from '../../models/world/export-seed.ts'
+import { SessionSampler } from '../../models/world/sessions.ts'
+import { generateWorld } from '../../models/world/world.ts'
+import type { WorldSeed } from '../../shared/types/world-seed.ts'
+
+/** The same edge seed `npm run models:world` writes, built in memory while the children boot. */
+export function buildSeed(seedNumber: number): WorldSeed {
+  const world = generateWorld(worldConfig('default', seedNumber))
+  const sampler = new SessionSampler(world, PRESETS.default.split)
+  return buildWorldSeed(world, sampler, DEFAULT_SEED_OPTIONS)
+}
