@@ -194,6 +194,10 @@ describe('served posts and GET /v1/feed', () => {
     }
     const postIds = items.map((i) => i.post.postId)
     expect(new Set(postIds).size).toBe(postIds.length)
+    // Visibility: the NSFW stranger's post is a labelled candidate, and out of network the rules drop it.
+    const nsfw = after.candidates.find((c) => c.postId === id(210))
+    expect(nsfw?.labels).toContain('nsfw_author')
+    expect(postIds).not.toContain(id(210))
 
     const again = await candidatesOf()
     for (const postId of postIds) expect(again.candidates.map((c) => c.postId)).not.toContain(postId)

@@ -1,6 +1,6 @@
 // A hand-built world rich enough for the feed invariants: a viewer with friends (one mutual), a muted
 // friend, a friend who blocks the viewer, a protected friend, strangers (one blocked by the viewer, one
-// protected, one posting a muted keyword), reposts, replies, a subscriber-only post and one about to age out.
+// protected, one posting a muted keyword, one flagged NSFW), reposts, replies, a subscriber-only post and one about to age out.
 import type { SeedAccount, SeedPost, WorldSeed } from '../../shared/types/world-seed.ts'
 
 const HOUR = 3_600_000
@@ -17,6 +17,7 @@ export const WHO = {
   blockedStranger: 8,
   protectedStranger: 9,
   keywordStranger: 10,
+  nsfwStranger: 11,
 } as const
 
 export const MUTED_KEYWORD = 'durian'
@@ -59,6 +60,7 @@ export function feedWorld(base: number): WorldSeed {
       account(w.blockedStranger),
       account(w.protectedStranger, { protected: true }),
       account(w.keywordStranger),
+      account(w.nsfwStranger, { nsfw: true }),
     ],
     follows: [
       ...[w.mutualFriend, w.mutedFriend, w.blockerFriend, w.protectedFriend, w.reposterFriend].map(
@@ -87,6 +89,7 @@ export function feedWorld(base: number): WorldSeed {
       post(190, w.protectedStranger, 8, { counts: popular }),
       post(200, w.keywordStranger, 9, { counts: popular, text: 'Durian season is here' }),
       post(201, w.keywordStranger, 9, { counts: popular }),
+      post(210, w.nsfwStranger, 7, { counts: popular, text: 'an nsfw stranger post' }),
     ],
     engagements: [
       { userId: id(w.viewer), postId: id(110), action: 'favorite', agoMs: 0.5 * HOUR },
