@@ -68,6 +68,8 @@ function modelArtifacts(): Plugin {
 export default defineConfig({
   customLogger: logger,
   plugins: [modelArtifacts()],
+  // Preact's automatic JSX runtime for web/**/*.tsx (web/tsconfig.json says the same for tsc).
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   root: fileURLToPath(new URL('./web', import.meta.url)),
   publicDir: fileURLToPath(new URL('./web/public', import.meta.url)),
   build: {
@@ -82,6 +84,6 @@ export default defineConfig({
     // ORT is already a single ESM bundle; pre-bundling it only risks a mid-test dependency re-optimise
     // (and page reload). Worker-only deps are not found by the entry scan, so list them up front.
     exclude: ['onnxruntime-web'],
-    include: ['comlink', 'idb'],
+    include: ['comlink', 'idb', 'preact', 'preact/hooks', 'preact/jsx-runtime', '@preact/signals', 'uplot'],
   },
 })

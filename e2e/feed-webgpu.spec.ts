@@ -9,6 +9,8 @@ import {
   loadFeedInPage,
 } from './feed-checks'
 import { feedWorldFacts } from './feed-worlds'
+import { feedSettled, shownPosts } from './product-checks'
+import { productViewer } from './product-world'
 
 const world = feedWorldFacts('webgpu')
 
@@ -24,4 +26,20 @@ test('For You on WebGPU: candidates → pool ranking → served, every item expl
   await expect(engine).toContainText('WebGPU')
   expectExplainedRanking(items, world)
   await expectServedRecorded(world, before, items)
+})
+
+test('the demo feed on WebGPU: sign in, ≥ 20 ranked posts in the timeline', async ({ page }) => {
+  test.setTimeout(540_000)
+  const viewer = productViewer('webgpu')
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  await page.goto('/?feedPool=1')
+  await page.locator('#feed-handle').fill(viewer.handle)
+  await page.locator('#feed-load').click()
+  await feedSettled(page, 1)
+  await expect(page.locator('#feed-engine')).toHaveAttribute('data-provider', 'webgpu')
+  const posts = await shownPosts(page)
+  expect(posts.length).toBeGreaterThanOrEqual(20)
+  expect(new Set(posts.map((p) => p.postId)).size).toBe(posts.length)
+  expect(errors).toEqual([])
 })

@@ -5,6 +5,7 @@ import { feedWorld, WHO } from '../edge/feed/feed-world.fixtures'
 import { loadWorld } from '../edge/seed/seed-world'
 import { E2E_EDGE } from './e2e-env'
 import { adminCandidates, FEED_WORLD_BASES, PROBE_EMBEDDING } from './feed-worlds'
+import { seedProductWorlds } from './product-world'
 
 const READY_TIMEOUT_MS = 180_000
 
@@ -46,4 +47,6 @@ export default async function globalSetup(): Promise<void> {
     if (invalid > 0) throw new Error(`world ${base}: ${invalid} seed items failed validation`)
   }
   for (const base of Object.values(FEED_WORLD_BASES)) await waitForIngest(base)
+  // The product specs' larger worlds (several pages of feed).
+  await seedProductWorlds(READY_TIMEOUT_MS)
 }

@@ -1,3 +1,4 @@
+import type { GroxSourceMessage, GroxTaskMessage } from './grox/core/messages'
 import type { EdgeEvent } from './queue/events'
 import type { PostIngestEvent } from './queue/post-events'
 
@@ -19,6 +20,8 @@ interface Secrets {
 interface QueueMessages {
   EVENTS: EdgeEvent
   POST_INGEST: PostIngestEvent
+  GROX: GroxSourceMessage
+  GROX_TASKS: GroxTaskMessage
 }
 
 type QueueBinding = {

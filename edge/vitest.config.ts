@@ -32,5 +32,8 @@ export default defineConfig({
     include: ['**/*.test.ts'],
     // dev/ holds the Node-only npm start scripts; their tests run in Node (shared/vitest.config.ts).
     exclude: ['**/node_modules/**', 'dev/**'],
+    // obscenity's ESM entry default-imports its CommonJS build, which workerd's module loader cannot
+    // interop; pre-bundling it with esbuild (as wrangler's bundle does) makes it loadable in the tests.
+    deps: { optimizer: { ssr: { enabled: true, include: ['obscenity'] } } },
   },
 })

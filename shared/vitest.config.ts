@@ -7,7 +7,7 @@ export default defineConfig({
   test: {
     name: 'unit',
     root: fileURLToPath(new URL('..', import.meta.url)),
-    include: ['shared/**/*.test.ts', 'models/**/*.test.ts', 'edge/dev/**/*.test.ts'],
+    include: ['shared/**/*.test.ts', 'models/**/*.test.ts', 'edge/dev/**/*.test.ts', 'web/src/**/*.test.ts'],
     environment: 'node',
   },
 })

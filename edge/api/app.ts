@@ -1,8 +1,10 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { LIMITS } from '../../shared/types/api/limits.ts'
 import type { AppEnv } from '../env'
+import { groxRoutes } from './admin/grox-routes'
 import { ingestRoutes } from './admin/ingest-routes'
 import { opsRoutes } from './admin/ops-routes'
+import { worldClockRoutes } from './admin/world-clock-routes'
 import { methodAwareNotFound, routeTable } from './allowed-methods'
 import { authRoutes } from './auth-routes'
 import { limitBody } from './body-limit'
@@ -13,6 +15,7 @@ import { postRoutes } from './posts/post-routes'
 import { limitWrites } from './rate-limit'
 import { requestId } from './request-id'
 import { activityRoutes } from './users/activity-routes'
+import { followRequestRoutes } from './users/follow-request-routes'
 import { keywordRoutes } from './users/keyword-routes'
 import { profileRoutes } from './users/profile-routes'
 import { allRelationRoutes } from './users/relation-routes'
@@ -45,10 +48,13 @@ export function createApp(): OpenAPIHono<AppEnv> {
   app.route('/v1/posts', postRoutes)
   app.route('/v1/users', profileRoutes)
   for (const routes of allRelationRoutes) app.route('/v1/users', routes)
+  app.route('/v1/users', followRequestRoutes)
   app.route('/v1/users', keywordRoutes)
   app.route('/v1/users', activityRoutes)
   app.route('/v1/admin', ingestRoutes)
   app.route('/v1/admin', opsRoutes)
+  app.route('/v1/admin', groxRoutes)
+  app.route('/v1/admin', worldClockRoutes)
   app.route('/v1', feedRoutes)
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
@@ -71,3 +77,6 @@ export function createApp(): OpenAPIHono<AppEnv> {
 }
 
 export const app = createApp()
+
+/** The routes' types for Hono's typed client (`hc<AppType>`); every mount above is in app-routes-typed.ts too. */
+export type AppType = ReturnType<typeof import('./app-routes-typed').typedRoutes>

@@ -1,9 +1,10 @@
 // Deterministic synthetic data for the edge benchmarks: authors, posts for the ingest run, the 100k
 // Thunder posts (originals, replies, reposts, videos) the fan-out run reads, and the feed benchmark's world.
-import { IdAllocator } from '../../models/world/snowflake.ts'
+
 import type { ThunderPostInput } from '../../shared/types/api/thunder.ts'
 import type { SeedAccount, SeedEngagement, SeedPost, WorldSeed } from '../../shared/types/world-seed.ts'
 import { seededRandom as rng } from '../../shared/util/seeded-random.ts'
+import { IdAllocator } from '../../shared/world/snowflake.ts'
 
 const HOUR = 3_600_000
 export const VIEWER_ID = '900000000000000001'

@@ -19,6 +19,10 @@ export interface LocalRuntimeOptions {
   /** Worker vars (secrets included), passed with --var so no .dev.vars of the checkout is needed. */
   vars: Record<string, string>
   readyTimeoutMs?: number
+  /** wrangler's log level (default warn); `info` adds a line per request and per queue batch. */
+  logLevel?: 'warn' | 'info'
+  /** Every line the runtime prints, as it comes. */
+  onLine?: (line: string) => void
 }
 
 /** A TCP port that was free a moment ago. */
@@ -54,7 +58,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
       opts.persistTo,
       '--show-interactive-dev-session=false',
       '--log-level',
-      'warn',
+      opts.logLevel ?? 'warn',
       ...vars,
     ],
     {
@@ -66,8 +70,13 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
     },
   )
   let printed = ''
+  let partial = ''
   const keep = (chunk: Buffer) => {
     printed = (printed + chunk.toString()).slice(-20_000)
+    if (opts.onLine === undefined) return
+    const lines = (partial + chunk.toString()).split('\n')
+    partial = lines.pop() ?? ''
+    for (const line of lines) opts.onLine(line)
   }
   child.stdout?.on('data', keep)
   child.stderr?.on('data', keep)

@@ -5,8 +5,10 @@ import { dirname } from 'node:path'
 
 export interface SeedMarker {
   worldSeed: number
-  /** Epoch ms: "now" the seeded times were relative to. */
+  /** Epoch ms: "now" the seeded times were relative to: the world's anchor, kept by reseeds and re-anchors. */
   seededAt: number
+  /** Epoch ms: the last time the posts and engagements live then were sent (absent: seededAt). */
+  anchoredAt?: number
   demoHandles: string[]
   posts: number
   accounts: number

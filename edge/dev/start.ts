@@ -5,18 +5,23 @@
 //   npm start -- --reseed     send the world again (idempotent: nothing is duplicated)
 //   npm start -- --fresh      wipe the local state (.wrangler/state), then seed a world relative to now
 //   npm start -- --no-seed    start empty
+//   npm start -- --world-rate <posts/min>   the world clock's rate (also WORLD_RATE; default 6, 0 = off)
+// A seeded world repeats every 48 h from when it was first seeded; a start more than 3 h after the last one
+// sends the posts and engagements live now (re-anchoring), so the demo world never decays.
 import { existsSync, rmSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { DEFAULT_SEED } from '../../models/world/config.ts'
 import type { WorldSeed } from '../../shared/types/world-seed.ts'
+import { DEFAULT_SEED } from '../../shared/world/config.ts'
 import { childSet } from './child-processes.ts'
 import { ensureDevVars } from './dev-vars.ts'
 import { busyPortMessage, busyPorts } from './port-check.ts'
 import { demoHandles, seedWorld } from './seed.ts'
 import { readMarker, writeMarker } from './seed-marker.ts'
+import { type SeedPlan, seedPlan } from './seed-plan.ts'
 import { type SeedStatus, writeSeedStatus } from './seed-status.ts'
 import { buildSeed } from './world-build.ts'
+import { parseWorldRate, startWorldClock } from './world-rate.ts'
 import { WRANGLER_OFFLINE_ENV } from './wrangler-offline.ts'
 
 const ROOT = resolve(import.meta.dirname, '..', '..')
@@ -29,8 +34,6 @@ const STATE_DIR = resolve(ROOT, '.wrangler', 'state')
 const SEED_MARKER = resolve(STATE_DIR, 'for-you-edge-seed.json')
 // Served by Vite (web/public), read by the page's health panel; git-ignored.
 const SEED_STATUS = resolve(ROOT, 'web', 'public', 'seed-status.json')
-// Seeded posts span the 48 h before seeding; after a day most of them have left Thunder's window.
-const STALE_SEED_MS = 24 * 3600_000
 
 const { values: flags } = parseArgs({
   options: {
@@ -38,8 +41,14 @@ const { values: flags } = parseArgs({
     fresh: { type: 'boolean', default: false },
     'no-seed': { type: 'boolean', default: false },
     'world-seed': { type: 'string' },
+    'world-rate': { type: 'string' },
   },
 })
+const worldRate = parseWorldRate(flags['world-rate'], process.env.WORLD_RATE)
+if (typeof worldRate === 'string') {
+  console.error(worldRate)
+  process.exit(2)
+}
 const worldSeedNumber = flags['world-seed'] === undefined ? DEFAULT_SEED : Number(flags['world-seed'])
 if (!Number.isSafeInteger(worldSeedNumber)) {
   console.error(`--world-seed must be an integer, got ${flags['world-seed']}`)
@@ -90,9 +99,15 @@ if (vars.written.length > 0) console.log(`  wrote ${vars.written.join(' and ')} 
 if (existsSync(SEED_MARKER) && flags.reseed) console.log('  --reseed: sending the world again')
 
 const marker = readMarker(SEED_MARKER)
-const mustSeed =
-  !flags['no-seed'] && (marker === undefined || marker.worldSeed !== worldSeedNumber || flags.reseed)
 const startedAt = Date.now()
+const plan: SeedPlan = seedPlan({
+  marker,
+  worldSeed: worldSeedNumber,
+  now: startedAt,
+  reseed: flags.reseed,
+  noSeed: flags['no-seed'],
+})
+const mustSeed = plan.kind !== 'none'
 // Written before Vite starts, so the page never sees a stale file from an earlier start.
 setStatus(
   mustSeed
@@ -138,11 +153,14 @@ async function waitFor(url: string, label: string): Promise<void> {
   throw new Error(`${label} did not answer at ${url} within ${READY_TIMEOUT_MS / 1000} s`)
 }
 
-async function seedInBackground(seed: WorldSeed): Promise<void> {
+async function seedInBackground(seed: WorldSeed, plan: Exclude<SeedPlan, { kind: 'none' }>): Promise<void> {
   const started = Date.now()
   seeding = true
   try {
     const report = await seedWorld(EDGE_URL, vars.values.ADMIN_TOKEN, seed, {
+      now: started,
+      anchor: plan.anchor,
+      ...(plan.kind === 'reanchor' ? { stages: ['posts', 'engagements'] as const } : {}),
       onTotal: (stage, done, total) => {
         // At most one file write per second; the page polls every 2 s.
         if (status === undefined || Date.now() - status.updatedAt < 1000) return
@@ -153,15 +171,17 @@ async function seedInBackground(seed: WorldSeed): Promise<void> {
     const total = seed.accounts.length + seed.follows.length + seed.posts.length + seed.engagements.length
     setStatus({ state: 'done', done: total, total, startedAt: started, updatedAt: Date.now() })
     console.log(
-      `  world seeded in ${(report.ms / 1000).toFixed(0)} s: accounts +${report.accounts.created}, ` +
+      `  world ${plan.kind === 'reanchor' ? 're-anchored' : 'seeded'} in ${(report.ms / 1000).toFixed(0)} s: ` +
+        `accounts +${report.accounts.created}, ` +
         `follows +${report.follows.added}, posts +${report.posts.created} (${report.posts.existing} already there), ` +
         `engagements +${report.engagements.added}` +
         (invalid > 0 ? `; ${invalid} seed items failed validation and were skipped` : ''),
     )
     writeMarker(SEED_MARKER, {
       worldSeed: worldSeedNumber,
-      // A reseed keeps the original time: the posts keep the times they were first stored with.
-      seededAt: marker?.worldSeed === worldSeedNumber ? marker.seededAt : started,
+      // The world's anchor never moves: its posts recur every 48 h from it (edge/seed/world-period.ts).
+      seededAt: plan.anchor,
+      anchoredAt: started,
       demoHandles: demoHandles(seed),
       posts: seed.posts.length,
       accounts: seed.accounts.length,
@@ -172,7 +192,7 @@ async function seedInBackground(seed: WorldSeed): Promise<void> {
 }
 
 /** After the ready line: build the world (seconds of CPU, so not before the page answers), then seed it. */
-async function buildAndSeed(): Promise<void> {
+async function buildAndSeed(plan: Exclude<SeedPlan, { kind: 'none' }>): Promise<void> {
   const t = Date.now()
   const seed = buildSeed(worldSeedNumber)
   console.log(
@@ -183,34 +203,37 @@ async function buildAndSeed(): Promise<void> {
         .map((h) => `@${h}`)
         .join(', '),
   )
-  await seedInBackground(seed)
+  await seedInBackground(seed, plan)
 }
 
 try {
-  if (!mustSeed && marker !== undefined && !flags['no-seed']) {
-    const ageH = (Date.now() - marker.seededAt) / 3600_000
+  if (marker !== undefined && plan.kind !== 'seed' && !flags['no-seed']) {
+    const ageH = (startedAt - (marker.anchoredAt ?? marker.seededAt)) / 3600_000
     console.log(
-      `  world ${marker.worldSeed} already seeded ${ageH.toFixed(1)} h ago ` +
-        `(${marker.accounts} accounts, ${marker.posts} posts); not sending it again`,
+      `  world ${marker.worldSeed} (${marker.accounts} accounts, ${marker.posts} posts) brought up to date ` +
+        `${ageH.toFixed(1)} h ago; ` +
+        (plan.kind === 'reanchor' ? 'sending the posts live now (re-anchoring)' : 'not sending it again'),
     )
-    if (Date.now() - marker.seededAt > STALE_SEED_MS)
-      console.log('  its posts are ageing out of the 48 h window: `npm start -- --fresh` seeds a new one')
   }
   await Promise.all([waitFor(`${EDGE_URL}/v1/health`, 'edge'), waitFor(WEB_URL, 'web')])
-  const handles = mustSeed ? [] : (marker?.demoHandles ?? [])
+  const handles = plan.kind === 'seed' ? [] : (marker?.demoHandles ?? [])
   console.log('')
   console.log(`  For You Edge is ready: ${WEB_URL}  (${((Date.now() - startedAt) / 1000).toFixed(0)} s)`)
   console.log(`  edge API: ${EDGE_URL}/v1 (also proxied at ${WEB_URL}/v1; OpenAPI at /v1/openapi.json)`)
   if (handles.length > 0) console.log(`  demo users: ${handles.map((h) => `@${h}`).join(', ')}`)
   if (mustSeed)
     console.log('  building and seeding the world in the background; progress here and in the page')
+  // The page works without the clock, so a failure to set it is reported, not fatal.
+  console.log(
+    `  ${await startWorldClock(EDGE_URL, vars.values.ADMIN_TOKEN, worldRate).catch((e: unknown) => `world clock not set: ${e instanceof Error ? e.message : e}`)}`,
+  )
   console.log('  Ctrl-C stops both.')
   console.log('')
-  if (mustSeed) {
+  if (plan.kind !== 'none') {
     // Lets the ready line reach the terminal before the build holds the event loop.
     await new Promise((r) => setImmediate(r))
     // After the ready line a failed seeding leaves the app running: the page and this line say so.
-    await buildAndSeed().catch((e: unknown) => {
+    await buildAndSeed(plan).catch((e: unknown) => {
       const message = e instanceof Error ? e.message : String(e)
       if (status !== undefined) setStatus({ ...status, state: 'failed', updatedAt: Date.now(), message })
       console.error(`  seeding failed: ${message}; \`npm start -- --reseed\` tries again`)

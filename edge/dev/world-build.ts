@@ -1,9 +1,10 @@
 // The world `npm start` seeds: the same edge seed `npm run models:world` writes, built in memory (no files).
-import { PRESETS, worldConfig } from '../../models/world/config.ts'
-import { buildWorldSeed, DEFAULT_SEED_OPTIONS } from '../../models/world/export-seed.ts'
-import { SessionSampler } from '../../models/world/sessions.ts'
-import { generateWorld } from '../../models/world/world.ts'
+
 import type { WorldSeed } from '../../shared/types/world-seed.ts'
+import { PRESETS, worldConfig } from '../../shared/world/config.ts'
+import { buildWorldSeed, DEFAULT_SEED_OPTIONS } from '../../shared/world/export-seed.ts'
+import { SessionSampler } from '../../shared/world/sessions.ts'
+import { generateWorld } from '../../shared/world/world.ts'
 
 /** The same edge seed `npm run models:world` writes, built in memory while the children boot. */
 export function buildSeed(seedNumber: number): WorldSeed {

@@ -10,15 +10,14 @@ import { ageFilter } from './filters/age.filter'
 import { authorSocialgraphFilter } from './filters/author-socialgraph.filter'
 import { coreDataHydrationFilter } from './filters/core-data-hydration.filter'
 import { dropDuplicatesFilter } from './filters/drop-duplicates.filter'
-import { ineligibleSubscriptionFilter } from './filters/ineligible-subscription.filter'
 import { mutedKeywordFilter } from './filters/muted-keyword.filter'
 import { oonRepostReplyFilter } from './filters/oon-repost-reply.filter'
 import { previouslySeenFilter } from './filters/previously-seen.filter'
 import { previouslyServedFilter } from './filters/previously-served.filter'
-import { protectedAuthorFilter } from './filters/protected-author.filter'
 import { repostDedupFilter } from './filters/repost-dedup.filter'
 import { selfPostFilter } from './filters/self-post.filter'
 import { videoFilter } from './filters/video.filter'
+import { visibilityFilter } from './filters/visibility.filter'
 import { authorFactsHydrator } from './hydrators/author-facts.hydrator'
 import { coreDataHydrator } from './hydrators/core-data.hydrator'
 import { embeddingsHydrator } from './hydrators/embeddings.hydrator'
@@ -36,6 +35,7 @@ import { mutedKeywordsHydrator } from './query-hydrators/muted-keywords.query-hy
 import { mutedUserIdsHydrator } from './query-hydrators/muted-user-ids.query-hydrator'
 import { mutualFollowHydrator as mutualFollowQueryHydrator } from './query-hydrators/mutual-follow.query-hydrator'
 import { userEmbeddingHydrator } from './query-hydrators/user-embedding.query-hydrator'
+import { viewerTierHydrator } from './query-hydrators/viewer-tier.query-hydrator'
 import { phoenixRetrievalSource } from './sources/phoenix-retrieval.source'
 import { popularSource } from './sources/popular.source'
 import { thunderSource } from './sources/thunder.source'
@@ -54,6 +54,7 @@ export function candidatePipeline(env: Env): Pipeline<FeedQuery, PipelineCandida
       impressionsHydrator(env),
       mutedKeywordsHydrator(env),
       blockedByHydrator(env),
+      viewerTierHydrator(env),
     ],
     dependentQueryHydrators: [mutualFollowQueryHydrator(env), userEmbeddingHydrator(env)],
     sources: [thunderSource(env), phoenixRetrievalSource(env), popularSource(env)],
@@ -74,12 +75,11 @@ export function candidatePipeline(env: Env): Pipeline<FeedQuery, PipelineCandida
       selfPostFilter,
       oonRepostReplyFilter,
       repostDedupFilter,
-      ineligibleSubscriptionFilter,
       previouslySeenFilter,
       previouslyServedFilter,
       mutedKeywordFilter,
       authorSocialgraphFilter,
-      protectedAuthorFilter,
+      visibilityFilter,
       videoFilter,
     ],
     // Keeps every survivor in source order; the ranker orders them.

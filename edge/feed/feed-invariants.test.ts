@@ -82,7 +82,8 @@ describe('POST /v1/feed/candidates', () => {
       repostOfPostId: id(170),
       text: 'a popular stranger post',
       isRepost: true,
-      counts: { favorite: 50 },
+      // The seeded 50, plus the viewer's seeded favorite (ingested engagements count like the user route's).
+      counts: { favorite: 51 },
     })
     // Out of network: the popular fallback (no embedding sent); 170 is deduplicated into its repost.
     expect(byId.get(id(201))).toMatchObject({ inNetwork: false, source: 'popular' })

@@ -2,6 +2,7 @@
 // query hydrators fill in. A field left undefined was not hydrated (its hydrator failed): the safety
 // filters that read it then fail closed instead of letting everything through.
 import type { HistoryEvent } from '../../shared/phoenix/features.ts'
+import type { SubscriptionTier } from '../../shared/types/account.ts'
 import type { Env } from '../env'
 import { type FeedLookups, feedLookups } from './feed-lookups'
 
@@ -38,8 +39,10 @@ export interface FeedQuery {
   followedIds?: ReadonlySet<string>
   blockedIds?: ReadonlySet<string>
   mutedIds?: ReadonlySet<string>
-  /** Authors who block or mute the viewer (the reverse index in their UserState writes). */
+  /** Authors who block the viewer (the reverse index their block writes in the viewer's UserState). */
   blockedByIds?: ReadonlySet<string>
+  /** The viewer's subscription tier: subscriber-only posts need a paid one. */
+  viewerTier?: SubscriptionTier
   mutedKeywords?: readonly string[]
   servedIds?: ReadonlySet<string>
   seenIds?: ReadonlySet<string>

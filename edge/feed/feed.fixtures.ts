@@ -29,6 +29,7 @@ export function hydratedQuery(extra: Partial<FeedQuery> = {}): FeedQuery {
     blockedIds: new Set(),
     mutedIds: new Set(),
     blockedByIds: new Set(),
+    viewerTier: 'none',
     mutedKeywords: [],
     servedIds: new Set(),
     seenIds: new Set(),

@@ -32,12 +32,13 @@ export function deadLetterLog(env: Env): DurableObjectStub<DeadLetterLog> {
   return singleton(env.DEAD_LETTERS, 'dead-letters')
 }
 
-/** Newest dead letters with their bodies decoded. */
+/** Newest dead letters with their bodies decoded (after the one at [receivedAt, id], newest first, then id). */
 export async function listDeadLetters(
   env: Env,
   limit: number,
+  after?: readonly [number, string],
 ): Promise<{ deadLetters: DeadLetter[]; total: number }> {
-  const { deadLetters, total } = await deadLetterLog(env).list(limit)
+  const { deadLetters, total } = await deadLetterLog(env).list(limit, after)
   return {
     deadLetters: deadLetters.map(({ bodyJson, ...rest }) => ({ ...rest, body: decodeBody(bodyJson) })),
     total,
@@ -104,9 +105,17 @@ export class DeadLetterLog extends DurableObject<Env> {
     return added
   }
 
-  list(limit: number): { deadLetters: StoredDeadLetter[]; total: number } {
+  list(limit: number, after?: readonly [number, string]): { deadLetters: StoredDeadLetter[]; total: number } {
+    const [at, id] = after ?? [Number.MAX_SAFE_INTEGER, '']
     const rows = this.sql
-      .exec<Row>('SELECT * FROM dead_letters ORDER BY received_at DESC, id LIMIT ?', limit)
+      .exec<Row>(
+        `SELECT * FROM dead_letters WHERE received_at < ? OR (received_at = ? AND id > ?)
+         ORDER BY received_at DESC, id LIMIT ?`,
+        at,
+        at,
+        id,
+        limit,
+      )
       .toArray()
     const total = this.sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM dead_letters').one().n
     return {

@@ -1,7 +1,9 @@
-// Post deletion, beside creation: the author (or an admin) deletes; the core row is tombstoned and a
-// post.deleted event tells every Thunder shard.
+// Post deletion, beside creation: the author (or an admin) deletes; the core row is tombstoned, a
+// post.deleted event tells every Thunder shard, and the cascade (delete-cascade.ts) takes its reposts
+// and its counts on the posts it pointed at with it.
 import { DomainError, postNotFound } from '../domain-error'
 import type { Env, Principal } from '../env'
+import { cascadeDeletes } from './delete-cascade'
 import { lookupPosts, postShards } from './post-client'
 
 /** Deletes post `id` as `actor` at `deletedAt`; throws not_found (unknown id) or forbidden (`not_author`). */
@@ -16,4 +18,5 @@ export async function deletePost(env: Env, id: string, actor: Principal, deleted
   const event = await postShards(env).stubFor(id).markDeleted(id, deletedAt)
   if (event === undefined) throw postNotFound(id)
   await env.POST_INGEST.send(event)
+  await cascadeDeletes(env, [id], deletedAt)
 }

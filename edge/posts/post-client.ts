@@ -2,6 +2,7 @@
 import { edgeConfig } from '../config'
 import type { Env } from '../env'
 import { type ShardResults, ShardSet } from '../shards/shard-set'
+import type { ChildKind, ChildLink, LinkOutcome } from './post-children'
 import type { EventConfirmation } from './post-outbox'
 import type { CountDelta, CreateOutcome, NewPostRecord, PostRecord } from './post-record'
 import type { PostStore } from './post-store'
@@ -68,6 +69,44 @@ export async function addCounts(env: Env, deltas: readonly CountDelta[]): Promis
         await stub.addCounts(group)
         return []
       },
+    ),
+  )
+}
+
+/** Links children on their parents' shards; outcomes keyed by the child id asked for. */
+export async function linkChildren(env: Env, links: readonly ChildLink[]): Promise<Map<string, LinkOutcome>> {
+  const outcomes = await fromEveryShard(
+    postShards(env).fanOut(
+      links,
+      (l) => l.parentId,
+      (stub, group) => stub.linkChildren(group),
+    ),
+  )
+  return new Map(outcomes.map(({ asked, ...o }) => [asked, o as LinkOutcome]))
+}
+
+export async function unlinkChildren(
+  env: Env,
+  links: readonly Pick<ChildLink, 'parentId' | 'kind' | 'childId'>[],
+): Promise<void> {
+  await fromEveryShard(
+    postShards(env).fanOut(
+      links,
+      (l) => l.parentId,
+      async (stub, group) => {
+        await stub.unlinkChildren(group)
+        return []
+      },
+    ),
+  )
+}
+
+export function childrenOf(env: Env, parentIds: readonly string[], kind: ChildKind) {
+  return fromEveryShard(
+    postShards(env).fanOut(
+      parentIds,
+      (id) => id,
+      (stub, group) => stub.childrenOf(group, kind),
     ),
   )
 }

@@ -9,14 +9,15 @@ import {
 } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { ThunderPostInput } from '../../shared/types/api/thunder.ts'
 import { eventually, uniqueId } from '../api/api.fixtures'
 import type { Env } from '../env'
 import worker from '../index'
 import { POST_INGEST_QUEUE } from '../queue/consume-post-ingest'
 import type { PostIngestEvent } from '../queue/post-events'
 import { retrievalIndex } from '../retrieval/retrieval-index'
+import { failShardCalls } from '../shards/shard-failure.fixtures'
 import { thunderShards } from '../thunder/thunder-client'
-import { ThunderShard } from '../thunder/thunder-shard'
 import { createPosts, type NewPost } from './create-posts'
 import { deletePost } from './delete-posts'
 import { postShards } from './post-client'
@@ -29,6 +30,8 @@ const lostQueue = {
 } as unknown as Env
 
 const HOUR = 3_600_000
+/** New posts reach the retrieval index through Grox (post ingest -> fye-grox -> dispatcher -> engine): three queue hops. */
+const GROX_EMBEDDING_MS = 20_000
 
 function post(authorId: string, agoMs: number): NewPost {
   return {
@@ -87,6 +90,7 @@ describe('post event outbox', () => {
     const embedded = await eventually(
       () => retrievalIndex(env).embeddings(ids),
       (m) => m.size === 2,
+      GROX_EMBEDDING_MS,
     )
     expect([...embedded.keys()].sort()).toEqual([...ids].sort())
     // The consumer's confirmation empties the outbox, so a later alarm sends nothing again.
@@ -98,7 +102,7 @@ describe('post event outbox', () => {
     for (const id of ids) expect(await pending(id)).toEqual([])
     await alarmLater(ids[0] ?? '', 2 * HOUR)
     expect(await held(author)).toEqual([ids[1], ids[0]])
-  })
+  }, 40_000)
 
   it('re-publishes on re-ingest while the post is unconfirmed, and not once it is confirmed', async () => {
     const author = uniqueId()
@@ -132,6 +136,7 @@ describe('post event outbox', () => {
     await eventually(
       () => retrievalIndex(env).embeddings([id]),
       (m) => m.size === 1,
+      GROX_EMBEDDING_MS,
     )
 
     await deletePost(lostQueue, id, { kind: 'admin' }, Date.now())
@@ -161,7 +166,7 @@ describe('post event outbox', () => {
     await createPosts(lostQueue, [neverSent], { strictRefs: false })
     await deletePost(lostQueue, neverSent.id ?? '', { kind: 'admin' }, Date.now())
     expect(await pending(neverSent.id ?? '')).toEqual([{ postId: neverSent.id, type: 'post.deleted' }])
-  })
+  }, 40_000)
 
   it('is cleared by the consumer only for events it applied; a failed one stays pending', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {})
@@ -171,15 +176,11 @@ describe('post event outbox', () => {
     while ((await thunderShards(env).stubFor(b).id).toString() === shardOfA) b = uniqueId()
     const [pa, pb] = [post(a, 9_000), post(b, 8_000)]
     const { items } = await createPosts(lostQueue, [pa, pb], { strictRefs: false })
-    const original = ThunderShard.prototype.apply
-    vi.spyOn(ThunderShard.prototype, 'apply').mockImplementation(async function (
-      this: ThunderShard,
-      batch,
-      now,
-    ) {
-      if (batch.inserts.some((p) => p.authorId === a)) throw new Error('shard down')
-      return original.call(this, batch, now)
-    })
+    failShardCalls(
+      'thunder',
+      (group) => (group as ThunderPostInput[]).some((p) => p.authorId === a),
+      'shard down',
+    )
     const events = items.map((i): PostIngestEvent => ({ type: 'post.created', post: i.record.thunder }))
     const batch = createMessageBatch(
       POST_INGEST_QUEUE,

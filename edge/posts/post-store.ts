@@ -4,6 +4,17 @@ import type { Env } from '../env'
 import type { PostCreatedEvent, PostDeletedEvent } from '../queue/post-events'
 import { migrateOnStart } from '../storage/migrate'
 import {
+  CHILDREN_SCHEMA,
+  type ChildKind,
+  type ChildLink,
+  childrenOf,
+  type LinkOutcome,
+  linkChild,
+  unlinkChild,
+} from './post-children'
+import { applyCountDeltas, applyPendingCounts, COUNTS_SCHEMA } from './post-counts'
+import { type PostLabelUpdate, postLabels, setPostLabels } from './post-labels'
+import {
   confirmEvents,
   dropEvent,
   dueEvents,
@@ -32,7 +43,12 @@ const QUEUE_BATCH = 100
  * the consumer has not confirmed in time.
  */
 export class PostStore extends DurableObject<Env> {
-  private readonly sql = migrateOnStart(this.ctx, [...POST_SCHEMA, ...OUTBOX_SCHEMA])
+  private readonly sql = migrateOnStart(this.ctx, [
+    ...POST_SCHEMA,
+    ...OUTBOX_SCHEMA,
+    ...CHILDREN_SCHEMA,
+    ...COUNTS_SCHEMA,
+  ])
 
   private get resendAfterMs(): number {
     return edgeConfig(this.env).outboxResendAfterS * 1000
@@ -46,6 +62,7 @@ export class PostStore extends DurableObject<Env> {
     const outcomes = this.ctx.storage.transactionSync(() =>
       records.map((r): CreateOutcome => {
         if (insertRow(this.sql, r)) {
+          applyPendingCounts(this.sql, r.id)
           const event: PostCreatedEvent = { type: 'post.created', post: r.thunder }
           putEvent(this.sql, event, now + this.resendAfterMs)
           return { id: r.id, status: 'created', pending: true, thunder: r.thunder }
@@ -138,6 +155,15 @@ export class PostStore extends DurableObject<Env> {
     return pendingAmong(this.sql, ids)
   }
 
+  /** Grox's safety labels (post-labels.ts): one list per producing task, replaced on each write. */
+  setLabels(updates: readonly PostLabelUpdate[]): boolean[] {
+    return this.ctx.storage.transactionSync(() => setPostLabels(this.sql, updates))
+  }
+
+  labels(ids: readonly string[]): Record<string, string[]> {
+    return postLabels(this.sql, ids)
+  }
+
   override async alarm(): Promise<void> {
     await this.resendDue(Date.now())
   }
@@ -171,21 +197,28 @@ export class PostStore extends DurableObject<Env> {
     if (current === null || current > wanted) await this.ctx.storage.setAlarm(wanted)
   }
 
-  addCounts(deltas: readonly CountDelta[]): void {
+  /** Links replies, quotes and reposts to their parents here (post-children.ts); outcomes carry `asked`. */
+  linkChildren(links: readonly ChildLink[]): (LinkOutcome & { asked: string })[] {
+    return this.ctx.storage.transactionSync(() =>
+      links.map((l) => ({ ...linkChild(this.sql, l), asked: l.childId })),
+    )
+  }
+
+  unlinkChildren(links: readonly Pick<ChildLink, 'parentId' | 'kind' | 'childId'>[]): void {
     this.ctx.storage.transactionSync(() => {
-      for (const { postId, counts } of deltas) {
-        this.sql.exec(
-          `UPDATE posts SET favorite_count = favorite_count + ?, reply_count = reply_count + ?,
-            repost_count = repost_count + ?, quote_count = quote_count + ?, view_count = view_count + ?
-           WHERE id = ?`,
-          counts.favorite ?? 0,
-          counts.reply ?? 0,
-          counts.repost ?? 0,
-          counts.quote ?? 0,
-          counts.view ?? 0,
-          postId,
-        )
-      }
+      for (const l of links) unlinkChild(this.sql, l)
     })
+  }
+
+  /** The children of `kind` of each parent here (a delete's cascade reads the reposts). */
+  childrenOf(parentIds: readonly string[], kind: ChildKind): { parentId: string; childId: string }[] {
+    return parentIds.flatMap((parentId) =>
+      childrenOf(this.sql, parentId, kind).map((childId) => ({ parentId, childId })),
+    )
+  }
+
+  /** Counter deltas; one for a post not here yet waits for its creation (post-counts.ts). */
+  addCounts(deltas: readonly CountDelta[]): void {
+    this.ctx.storage.transactionSync(() => applyCountDeltas(this.sql, deltas))
   }
 }

@@ -6,8 +6,8 @@ import type { ThunderPostInput } from '../../shared/types/api/thunder.ts'
 import { ADMIN, call, eventually, uniqueId } from '../api/api.fixtures'
 import worker from '../index'
 import { listDeadLetters } from '../ops/dead-letter-log'
+import { failShardCalls } from '../shards/shard-failure.fixtures'
 import { thunderShards } from '../thunder/thunder-client'
-import { ThunderShard } from '../thunder/thunder-shard'
 import { POST_INGEST_QUEUE } from './consume-post-ingest'
 import type { PostIngestEvent } from './post-events'
 
@@ -100,15 +100,11 @@ describe('post ingest consumer', () => {
     let b = uniqueId()
     const shardOfA = (await thunderShards(env).stubFor(a).id).toString()
     while ((await thunderShards(env).stubFor(b).id).toString() === shardOfA) b = uniqueId()
-    const original = ThunderShard.prototype.apply
-    vi.spyOn(ThunderShard.prototype, 'apply').mockImplementation(async function (
-      this: ThunderShard,
-      batch,
-      now,
-    ) {
-      if (batch.inserts.some((p) => p.authorId === a)) throw new Error('shard down')
-      return original.call(this, batch, now)
-    })
+    failShardCalls(
+      'thunder',
+      (group) => (group as ThunderPostInput[]).some((p) => p.authorId === a),
+      'shard down',
+    )
     const result = await deliver([created(a), created(b)], 3)
     // Tests run with QUEUE_RETRY_BASE_DELAY_S=0; the backoff curve itself is pinned in consume-events.test.ts.
     expect(result.retryMessages.map((m) => m.msgId)).toEqual([`b${batchNo - 1}-0`])
@@ -119,15 +115,11 @@ describe('post ingest consumer', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {})
     const event = created(uniqueId())
     // Only this message's writes fail, so deliveries of other tests' posts are untouched.
-    const original = ThunderShard.prototype.apply
-    vi.spyOn(ThunderShard.prototype, 'apply').mockImplementation(async function (
-      this: ThunderShard,
-      batch,
-      now,
-    ) {
-      if (batch.inserts.some((p) => p.postId === event.post.postId)) throw new Error('shard down for good')
-      return original.call(this, batch, now)
-    })
+    failShardCalls(
+      'thunder',
+      (group) => (group as ThunderPostInput[]).some((p) => p.postId === event.post.postId),
+      'shard down for good',
+    )
     await env.POST_INGEST.send(event)
     const list = async () =>
       deadLettersResponse.parse(

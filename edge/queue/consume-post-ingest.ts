@@ -1,6 +1,8 @@
 import { edgeConfig } from '../config'
 import type { Env } from '../env'
+import { messagesForCreatedPost, sendToGrox } from '../grox/generators/producers'
 import { deadLetterLog } from '../ops/dead-letter-log'
+import { cascadeDeletes } from '../posts/delete-cascade'
 import { confirmApplied } from '../posts/post-client'
 import { indexIngestedPosts } from '../retrieval/index-ingested-posts'
 import { thunderShards, writeToThunder } from '../thunder/thunder-client'
@@ -13,8 +15,9 @@ type Parsed = { msg: Message<unknown>; event: PostIngestEvent }
 
 /**
  * Consumer for "fye-post-ingest". The whole batch becomes one write per Thunder shard (inserts on the
- * author's shard, tombstones on all); a message is acked when every shard it touched and the retrieval
- * index succeeded, after its event is confirmed to the post store's outbox (which re-sends unconfirmed
+ * author's shard, tombstones on all; deletes also leave the retrieval index); a created post is handed to
+ * Grox (post stream, embedding request). A message is acked when every write it needed succeeded, after
+ * its event is confirmed to the post store's outbox (which re-sends unconfirmed
  * events), and retried with backoff otherwise. Shard writes are idempotent, so redelivery never duplicates.
  * Bodies that fail the schema cannot succeed on retry: they go straight to the dead-letter log.
  */
@@ -38,12 +41,21 @@ export async function consumePostIngest(batch: MessageBatch<unknown>, env: Env):
   )
   if (parsed.length === 0) return
   const shards = thunderShards(env)
-  // The retrieval index (post-tower embeddings) is fed from the same batch, in parallel with Thunder.
-  const [{ failed }, indexed] = await Promise.all([
+  // Deletes leave the retrieval index from the same batch, in parallel with Thunder; new posts are embedded
+  // by Grox's post-embedding plan (edge/grox), which gets them from the messages sent below.
+  // A delete's cascade (its reposts, its counts on the posts it pointed at) is idempotent: run again here.
+  const cascaded = Promise.all(tombstones.map((t) => cascadeDeletes(env, [t.postId], t.deletedAt))).then(
+    () => true,
+    (err: unknown) => {
+      console.error('post ingest: delete cascade failed:', err)
+      return false
+    },
+  )
+  const [{ failed }, indexed, deletesCascaded] = await Promise.all([
     writeToThunder(env, { inserts, tombstones }),
     indexIngestedPosts(
       env,
-      inserts.map((p) => p.postId),
+      [],
       tombstones.map((t) => t.postId),
     ).then(
       () => true,
@@ -52,6 +64,7 @@ export async function consumePostIngest(batch: MessageBatch<unknown>, env: Env):
         return false
       },
     ),
+    cascaded,
   ])
   for (const [shard, err] of failed) {
     console.error(`post ingest: thunder shard ${shard}/${shards.count} failed:`, err)
@@ -61,12 +74,31 @@ export async function consumePostIngest(batch: MessageBatch<unknown>, env: Env):
     const { msg, event } = item
     const ok =
       indexed &&
-      (event.type === 'post.created' ? !failed.has(shards.shardOf(event.post.authorId)) : failed.size === 0)
+      (event.type === 'post.created'
+        ? !failed.has(shards.shardOf(event.post.authorId))
+        : failed.size === 0 && deletesCascaded)
     if (ok) applied.push(item)
     else msg.retry({ delaySeconds: retryDelaySeconds(msg.attempts, retryBaseDelayS) })
   }
-  await confirmToOutbox(env, applied)
-  for (const { msg } of applied) msg.ack()
+  // Grox's producer: an applied new post becomes its source messages; it is confirmed only once they are sent.
+  const now = Date.now()
+  const groxMessages = applied.flatMap(({ event }) =>
+    event.type === 'post.created' ? messagesForCreatedPost(event.post, now) : [],
+  )
+  const toGrox = await sendToGrox(env, groxMessages).then(
+    () => true,
+    (err: unknown) => {
+      console.error('post ingest: sending to grox failed:', err)
+      return false
+    },
+  )
+  const done = toGrox ? applied : applied.filter(({ event }) => event.type !== 'post.created')
+  for (const { msg, event } of applied) {
+    if (!toGrox && event.type === 'post.created')
+      msg.retry({ delaySeconds: retryDelaySeconds(msg.attempts, retryBaseDelayS) })
+  }
+  await confirmToOutbox(env, done)
+  for (const { msg } of done) msg.ack()
 }
 
 /**

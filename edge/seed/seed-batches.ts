@@ -1,11 +1,14 @@
 // WorldSeed → API batches: relative times become absolute, posts are clamped inside Thunder's 48 h window
 // and ordered oldest first, engagement keys are derived from the seed so a re-run never duplicates, and
 // items that the API's schemas would reject are counted and left out (one bad item would fail a batch).
+// Times are relative to the world's anchor (when it was first seeded) and repeat every 48 h
+// (world-period.ts): posts and engagements are the copies live at `now`.
 import type { ZodType } from 'zod'
 import type { Follow } from '../../shared/types/follow.ts'
 import type { WorldSeed } from '../../shared/types/world-seed.ts'
 import { definedFields } from '../../shared/util/defined.ts'
 import { THUNDER_CAPS } from '../thunder/thunder-caps'
+import { copyId, copyTime, liveCopy } from './world-period'
 
 /** Posts are placed at most this old, so they are all in Thunder when seeding ends. */
 export const MAX_SEED_POST_AGE_MS = THUNDER_CAPS.retentionMs - 10 * 60 * 1000
@@ -40,7 +43,11 @@ export function followerCounts(follows: readonly Follow[]): Map<string, number> 
   return counts
 }
 
-export function toBatches(seed: WorldSeed, now: number, schemas: Schemas): SeedBatches {
+/**
+ * The batches that bring the world up to `now`. `anchor` (default `now`) is when this world was first
+ * seeded: accounts keep their ages relative to it, and posts and engagements are the copies live at `now`.
+ */
+export function toBatches(seed: WorldSeed, now: number, schemas: Schemas, anchor = now): SeedBatches {
   const followers = followerCounts(seed.follows)
   const accounts = keep(
     seed.accounts.map((a) => ({
@@ -50,24 +57,36 @@ export function toBatches(seed: WorldSeed, now: number, schemas: Schemas): SeedB
       protected: a.protected,
       subscriptionTier: a.subscriptionTier,
       nsfw: a.nsfw ?? false,
-      createdAt: Math.round(now - a.createdAgoMs),
+      createdAt: Math.round(anchor - a.createdAgoMs),
       followersCount: followers.get(a.id) ?? 0,
     })),
     schemas.account,
   )
+  // Each post's live copy; a reply, quote or repost points at its target's copy of the same period.
+  const copyOf = new Map<string, number>()
+  const createdAtOf = new Map<string, number>()
+  const ref = (id: string | undefined, k: number) => (id === undefined ? undefined : copyId(id, k))
   const posts = keep(
-    [...seed.posts]
-      .sort((a, b) => b.createdAgoMs - a.createdAgoMs)
-      .map((p) =>
+    seed.posts
+      .map((p) => {
+        const ago = Math.min(Math.max(p.createdAgoMs, 0), MAX_SEED_POST_AGE_MS)
+        const k = liveCopy(anchor, ago, now)
+        copyOf.set(p.id, k)
+        createdAtOf.set(copyId(p.id, k), copyTime(anchor, ago, k))
+        return { p, k, createdAt: copyTime(anchor, ago, k) }
+      })
+      .sort((a, b) => a.createdAt - b.createdAt)
+      .map(({ p, k, createdAt }) =>
         definedFields({
-          id: p.id,
+          id: copyId(p.id, k),
           authorId: p.authorId,
-          text: p.text,
-          createdAt: Math.round(now - Math.min(Math.max(p.createdAgoMs, 0), MAX_SEED_POST_AGE_MS)),
-          replyToId: p.replyToId,
-          quoteOfId: p.quoteOfId,
-          repostOfId: p.repostOfId,
-          media: p.media,
+          // A repost has no content of its own (the API refuses it); the world's copies the original's.
+          text: p.repostOfId === undefined ? p.text : '',
+          createdAt,
+          replyToId: ref(p.replyToId, k),
+          quoteOfId: ref(p.quoteOfId, k),
+          repostOfId: ref(p.repostOfId, k),
+          media: p.repostOfId === undefined ? p.media : [],
           subscriberOnly: p.subscriberOnly,
           language: p.language,
           counts: p.counts,
@@ -75,18 +94,24 @@ export function toBatches(seed: WorldSeed, now: number, schemas: Schemas): SeedB
       ),
     schemas.post,
   )
+  // An engagement belongs to its post's live copy; one that has not happened yet in that copy waits for a
+  // later start. Copy 0 keeps the keys earlier seeders used.
   const engagements = keep(
     seed.engagements
-      .map((e, i) =>
-        definedFields({
+      .map((e, i) => {
+        const ago = Math.max(e.agoMs, 0)
+        const k = copyOf.get(e.postId) ?? liveCopy(anchor, ago, now)
+        return definedFields({
           userId: e.userId,
-          postId: e.postId,
+          postId: copyId(e.postId, k),
           action: e.action,
-          at: Math.round(now - Math.max(e.agoMs, 0)),
+          // The API refuses an engagement dated before its post; clamped posts moved later.
+          at: Math.max(copyTime(anchor, ago, k), createdAtOf.get(copyId(e.postId, k)) ?? 0),
           dwellMs: e.dwellMs === undefined ? undefined : Math.round(e.dwellMs),
-          key: `seed:${seed.worldSeed}:${i}`,
-        }),
-      )
+          key: k === 0 ? `seed:${seed.worldSeed}:${i}` : `seed:${seed.worldSeed}:${i}:${k}`,
+        })
+      })
+      .filter((e) => e.at <= now)
       // Grouped by user, so a batch touches few user objects (keys keep them idempotent in any order).
       .sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0)),
     schemas.engagement,

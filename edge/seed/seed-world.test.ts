@@ -7,6 +7,7 @@ import { smallWorld } from './seed.fixtures'
 import { demoHandles, MAX_SEED_POST_AGE_MS } from './seed-batches'
 import { loadWorld, type SeedProgress } from './seed-world'
 
+const HOUR = 3_600_000
 const fetchInProcess = (input: string, init: RequestInit) => fetchWorker(new Request(input, init))
 
 describe('loadWorld (the npm start seeder)', () => {
@@ -88,6 +89,50 @@ describe('loadWorld (the npm start seeder)', () => {
     expect(userPaths).toEqual(['accounts:2', 'follows:3', 'engagements:3', 'accounts:2', 'follows:1'])
     expect(report).toMatchObject({ follows: { added: 4 }, engagements: { added: 3 } })
   })
+
+  it('re-anchors a world seeded 30 h ago: the posts that left the window come back as new copies, once', async () => {
+    const base = 7_700_000_000 + Math.floor(Math.random() * 1e6) * 1000
+    const world = smallWorld(base)
+    const id = (n: number) => String(base + n)
+    const now = Date.now()
+    const anchor = now - 30 * HOUR
+    await loadWorld(BASE, ADMIN, world, { fetch: fetchInProcess, now: anchor })
+    const timeline = ['posts', 'engagements'] as const
+    const later = await loadWorld(BASE, ADMIN, world, {
+      fetch: fetchInProcess,
+      now,
+      anchor,
+      stages: timeline,
+    })
+    // 101 (30 h old at the anchor) and 105 (clamped to 47 h 50 m) are past the window now: one new copy each.
+    // The others are still inside it. No account or follow is sent.
+    expect(later).toMatchObject({
+      accounts: { created: 0, updated: 0, unchanged: 0 },
+      follows: { added: 0, skipped: 0 },
+      posts: { created: 2, existing: 4 },
+    })
+    const copy101 = (BigInt(id(101)) + (BigInt(48 * HOUR) << 22n)).toString()
+    const post = postViewSchema.parse((await call('GET', `/v1/posts/${copy101}`, { token: ADMIN })).body)
+    expect(post).toMatchObject({
+      authorId: id(2),
+      text: 'post 101',
+      createdAt: anchor - 30 * HOUR + 48 * HOUR,
+    })
+    const feed = () => call('GET', `/v1/users/${id(1)}/in-network`, { token: ADMIN })
+    const live = await eventually(
+      async () => inNetworkResponse.parse((await feed()).body),
+      (r) => r.posts.some((p) => p.postId === copy101),
+    )
+    expect(live.posts.find((p) => p.postId === copy101)?.createdAt).toBe(now - 12 * HOUR)
+    // Idempotent: again, a minute later, nothing new.
+    const again = await loadWorld(BASE, ADMIN, world, {
+      fetch: fetchInProcess,
+      now: now + 60_000,
+      anchor,
+      stages: timeline,
+    })
+    expect(again.posts).toMatchObject({ created: 0, existing: 6 })
+  }, 20_000)
 
   it('picks the accounts that follow the most as demo users', () => {
     const world = smallWorld(5_000)

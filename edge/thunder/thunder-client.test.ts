@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { THUNDER_MAX_RESULTS } from '../../shared/types/api/thunder.ts'
+import { failShardCalls } from '../shards/shard-failure.fixtures'
 import { MIN, newId, original } from './thunder.fixtures'
 import { fetchInNetwork, thunderShards, writeToThunder } from './thunder-client'
 import { ThunderShard } from './thunder-shard'
@@ -40,11 +41,7 @@ describe('Thunder client fan-out', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {})
     const authors = await seedAuthors(12, 2)
     const broken = shardOf(authors[0] ?? '')
-    const original = ThunderShard.prototype.fetchPosts
-    vi.spyOn(ThunderShard.prototype, 'fetchPosts').mockImplementation(function (this: ThunderShard, q, now) {
-      if (q.authorIds.includes(authors[0] ?? '')) throw new Error('shard unavailable')
-      return original.call(this, q, now)
-    })
+    failShardCalls('thunder', (group) => group.includes(authors[0] ?? ''), 'shard unavailable')
     const result = await fetchInNetwork(env, { viewerId: '1', followedIds: authors, excludeIds: [] })
     expect(result.failedShards).toEqual([broken])
     const served = new Set(result.posts.map((p) => p.authorId))

@@ -7,6 +7,7 @@ import type { Env } from '../env'
 import { mapLimit } from '../ids/map-limit'
 import { claimHandles, registryOf } from './handle-registry'
 import { userState } from './user-state'
+import { writeEngagements } from './write-engagements'
 
 /** Durable Objects one bulk request talks to at once. */
 export const BULK_CONCURRENCY = 16
@@ -66,17 +67,13 @@ export async function ingestFollows(env: Env, follows: readonly Follow[]) {
   return { added, skipped: follows.length - added }
 }
 
-/** History only: seeded posts carry their own counts, so these do not bump counters. */
+/**
+ * The user route's write path (write-engagements.ts) in its lenient mode: engagements on posts not stored
+ * yet are kept as history, users without a profile are skipped. Favorites and dwells on stored posts move
+ * their counters exactly as through the user route.
+ */
 export async function ingestEngagements(env: Env, engagements: readonly IngestEngagement[]) {
-  let added = 0
-  await mapLimit([...groupBy(engagements, (e) => e.userId)], BULK_CONCURRENCY, async ([userId, items]) => {
-    const entries = items.map(({ userId: _, key, ...e }) => ({
-      ...e,
-      key: key ?? `${e.postId}:${e.action}:${e.at}`,
-    }))
-    // Await first: `added += await …` would read `added` before the await and lose parallel updates.
-    const fresh = await userState(env, userId).recordEngagements(entries)
-    added += fresh?.length ?? 0
-  })
+  const writes = engagements.map((e, i) => ({ ...e, field: `engagements.${i}` }))
+  const { added } = await writeEngagements(env, writes, { strictRefs: false })
   return { added, skipped: engagements.length - added }
 }

@@ -62,6 +62,41 @@ export function readEngagements(sql: SqlStorage, limit: number, before?: number)
   )
 }
 
+/** One engagement with its insertion sequence, the tie-break of the history's order. */
+export type EngagementPageRow = EngagementRecord & { seq: number }
+
+/**
+ * A page of the history in its total order (newest `at` first, then the later insert first), after the
+ * engagement at `after` = [at, seq]; up to `limit` rows (pagination asks for one more than it shows).
+ */
+export function readEngagementPage(
+  sql: SqlStorage,
+  limit: number,
+  after?: readonly [number, number],
+): EngagementPageRow[] {
+  const [at, seq] = after ?? [Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER]
+  const rows = sql
+    .exec<EngagementRow & { seq: number }>(
+      `SELECT seq, post_id, action, at, dwell_ms FROM engagements
+       WHERE at < ? OR (at = ? AND seq < ?)
+       ORDER BY at DESC, seq DESC LIMIT ?`,
+      at,
+      at,
+      seq,
+      limit,
+    )
+    .toArray()
+  return rows.map((r) => ({
+    ...definedFields({
+      postId: r.post_id,
+      action: actionOf(r.action),
+      at: r.at,
+      dwellMs: r.dwell_ms ?? undefined,
+    }),
+    seq: r.seq,
+  }))
+}
+
 export type ImpressionKind = 'served' | 'seen'
 
 /** Records impressions (latest time wins) and keeps each kind bounded in count and to 48 h. */

@@ -1,5 +1,6 @@
 // SQLite schema of a UserState object and the row shapes read back from it.
 import type { SqlSchema } from '../storage/migrate'
+import { FOLLOW_REQUESTS_SCHEMA } from './follow-requests'
 
 export const USER_STATE_SCHEMA: SqlSchema = [
   `CREATE TABLE IF NOT EXISTS profile (
@@ -46,6 +47,7 @@ export const USER_STATE_SCHEMA: SqlSchema = [
     at INTEGER NOT NULL,
     PRIMARY KEY (kind, source_id)
   )`,
+  ...FOLLOW_REQUESTS_SCHEMA,
 ]
 
 export type ProfileRow = {

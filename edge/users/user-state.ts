@@ -4,8 +4,12 @@ import type { RelationKind, UserView } from '../../shared/types/api/users.ts'
 import type { Env } from '../env'
 import { migrateOnStart } from '../storage/migrate'
 import { THUNDER_CAPS } from '../thunder/thunder-caps'
+import { ENGAGEMENT_STATE_SCHEMA, endEngagementState, recordEngagementBatch } from './engagement-state'
+import * as followRequests from './follow-requests'
 import { createWithHandle, type ProfileWrite, patchWithHandle, SerialQueue } from './handle-change'
+import { readRelationFacts, type ViewerRelationFacts } from './relation-facts'
 import * as activity from './user-activity'
+import * as lists from './user-lists'
 import {
   insertProfile,
   type ProfileInput,
@@ -26,14 +30,18 @@ export function userState(env: Env, userId: string): DurableObjectStub<UserState
 export type RelationWrite =
   | { status: 'missing' }
   | { status: 'full' }
+  | { status: 'refused'; reason: FollowRefusal }
   | { status: 'ok'; changed: string[]; unfollowed: string[] }
+
+/** Why a follow (or follow request) cannot be made: a block between the two, from either side. */
+export type FollowRefusal = 'blocked_by_target' | 'target_blocked'
 
 /**
  * One user's state: profile, follows/blocks/mutes, muted keywords, the bounded engagement history and the
  * served/seen post ids. Every method on a user without a profile returns null / `missing` and writes nothing.
  */
 export class UserState extends DurableObject<Env> {
-  private readonly sql = migrateOnStart(this.ctx, USER_STATE_SCHEMA)
+  private readonly sql = migrateOnStart(this.ctx, [...USER_STATE_SCHEMA, ...ENGAGEMENT_STATE_SCHEMA])
   // Profile writes that claim and release handles await the registry; they must not interleave.
   private readonly profileWrites = new SerialQueue()
 
@@ -78,19 +86,92 @@ export class UserState extends DurableObject<Env> {
     this.sql.exec('UPDATE profile SET followers_count = ?', count)
   }
 
-  /** Adds relations; returns the new ones. Blocking also unfollows (the caller fixes follower counts). */
+  /**
+   * Adds relations; returns the new ones. Blocking also unfollows and drops the target's follow request
+   * (the caller fixes follower counts and the target's side). A follow across a block is refused: a single
+   * target says why, a bulk batch leaves it out.
+   */
   addRelations(kind: RelationKind, targets: readonly string[], at = Date.now()): RelationWrite {
     if (!this.exists()) return { status: 'missing' }
-    const fresh = [...new Set(targets)].filter((t) => !this.hasRelation(kind, t))
+    let fresh = [...new Set(targets)].filter((t) => !this.hasRelation(kind, t))
+    if (kind === 'following') {
+      const refusalOf = this.followRefusals()
+      const refusal = fresh.length === 1 && fresh[0] !== undefined ? refusalOf(fresh[0]) : undefined
+      if (refusal !== undefined) return { status: 'refused', reason: refusal }
+      fresh = fresh.filter((t) => refusalOf(t) === undefined)
+    }
     if (this.countRelations(kind) + fresh.length > LIMITS.relationsPerKind) return { status: 'full' }
     const unfollowed: string[] = []
     this.ctx.storage.transactionSync(() => {
       for (const t of fresh) {
         this.sql.exec('INSERT INTO relations (kind, target_id, at) VALUES (?, ?, ?)', kind, t, at)
-        if (kind === 'blocks' && this.deleteRelation('following', t)) unfollowed.push(t)
+        if (kind !== 'blocks') continue
+        if (this.deleteRelation('following', t)) unfollowed.push(t)
+        followRequests.deleteFollowRequest(this.sql, t)
       }
     })
     return { status: 'ok', changed: fresh, unfollowed }
+  }
+
+  /** A block between this user and `target`, either way, that forbids following. */
+  followRefusal(target: string): FollowRefusal | undefined {
+    return this.followRefusals()(target)
+  }
+
+  /** The check for many targets: both block lists are read once (bulk follows pass thousands). */
+  private followRefusals(): (target: string) => FollowRefusal | undefined {
+    const ids = (sql: string) =>
+      new Set(
+        this.sql
+          .exec<{ id: string }>(sql)
+          .toArray()
+          .map((r) => r.id),
+      )
+    const blocking = ids("SELECT target_id AS id FROM relations WHERE kind = 'blocks'")
+    const blockedBy = ids("SELECT source_id AS id FROM inbound_relations WHERE kind = 'blocks'")
+    return (target) =>
+      blocking.has(target) ? 'target_blocked' : blockedBy.has(target) ? 'blocked_by_target' : undefined
+  }
+
+  /**
+   * The target's side of `sourceId` blocking (or unblocking) this user: the reverse index, and on a block
+   * this user's follow of the source and any request to follow it go. Returns whether a follow went.
+   */
+  receiveBlock(sourceId: string, active: boolean): { unfollowed: boolean } | null {
+    if (!this.exists()) return null
+    return this.ctx.storage.transactionSync(() => {
+      this.setInbound('blocks', sourceId, active)
+      if (!active) return { unfollowed: false }
+      followRequests.deleteFollowRequest(this.sql, sourceId)
+      return { unfollowed: this.deleteRelation('following', sourceId) }
+    })
+  }
+
+  /** A request by `requesterId` to follow this (protected) user; refused across a block. */
+  requestFollow(requesterId: string, at = Date.now()): RelationWrite {
+    if (!this.exists()) return { status: 'missing' }
+    if (this.hasRelation('blocks', requesterId)) return { status: 'refused', reason: 'blocked_by_target' }
+    const added = followRequests.addFollowRequest(this.sql, requesterId, at)
+    return { status: 'ok', changed: added ? [requesterId] : [], unfollowed: [] }
+  }
+
+  hasFollowRequest(requesterId: string): boolean {
+    return followRequests.hasFollowRequest(this.sql, requesterId)
+  }
+
+  /** Removes a pending request (answered or withdrawn); false when there was none. */
+  removeFollowRequest(requesterId: string): boolean {
+    return followRequests.deleteFollowRequest(this.sql, requesterId)
+  }
+
+  followRequestPage(limit: number, after?: readonly [number, string]) {
+    return this.exists() ? followRequests.readFollowRequestPage(this.sql, limit, after) : null
+  }
+
+  /** What post visibility needs from this viewer about `authorIds` (null: no such user). */
+  relationFacts(authorIds: readonly string[]): ViewerRelationFacts | null {
+    const profile = readProfile(this.sql)
+    return profile === null ? null : readRelationFacts(this.sql, profile.subscriptionTier, authorIds)
   }
 
   removeRelation(kind: RelationKind, target: string): RelationWrite {
@@ -107,6 +188,15 @@ export class UserState extends DurableObject<Env> {
       )
       .toArray()
     return { ids: rows.map((r) => r.target_id), since: rows.map((r) => r.at) }
+  }
+
+  /** A page of a relation list (users/user-lists.ts): newest first, after [at, targetId]. */
+  relationPage(kind: RelationKind, limit: number, after?: readonly [number, string]) {
+    return this.exists() ? lists.readRelationPage(this.sql, kind, limit, after) : null
+  }
+
+  mutedKeywordPage(limit: number, after?: string): string[] | null {
+    return this.exists() ? lists.readMutedKeywordPage(this.sql, limit, after) : null
   }
 
   /** Replaces the muted keywords (trimmed, lowercased, deduplicated). */
@@ -130,15 +220,30 @@ export class UserState extends DurableObject<Env> {
       .map((r) => r.keyword)
   }
 
-  /** Records engagements idempotently by key; returns the new ones (the caller bumps post counters). */
+  /**
+   * Records engagements idempotently (durable keys; state actions once per post, engagement-state.ts);
+   * returns the new ones (the caller moves post counters and applies relations).
+   */
   recordEngagements(entries: readonly activity.EngagementEntry[]): activity.EngagementEntry[] | null {
     if (!this.exists()) return null
-    return this.ctx.storage.transactionSync(() => activity.insertEngagements(this.sql, entries))
+    return this.ctx.storage.transactionSync(() => recordEngagementBatch(this.sql, entries, Date.now()))
+  }
+
+  /** Undoes a state action on a post (e.g. unfavorite); null without a profile, else whether it was on. */
+  endEngagementState(action: string, postId: string): boolean | null {
+    if (!this.exists()) return null
+    return this.ctx.storage.transactionSync(() => endEngagementState(this.sql, action, postId))
   }
 
   engagementHistory(limit: number, before?: number): activity.EngagementRecord[] | null {
     if (!this.exists()) return null
     return activity.readEngagements(this.sql, limit, before)
+  }
+
+  /** A page of the history in its total order (at, then insertion), after [at, seq]. */
+  engagementPage(limit: number, after?: readonly [number, number]): activity.EngagementPageRow[] | null {
+    if (!this.exists()) return null
+    return activity.readEngagementPage(this.sql, limit, after)
   }
 
   recordImpressions(served: readonly string[], seen: readonly string[], at: number): boolean {

@@ -1,15 +1,20 @@
 // `npm run models:eval [-- --data models/data --sessions N --models trained|dev|DIR --out DIR --write-slice]`
 // `npm run models:eval -- --slice` evaluates the committed slice instead (no models/data needed).
+// `npm run models:eval -- --regenerate --sessions N [--corpus M --retrieval-users U]` regenerates the first N
+// eval sessions from the world's seed in memory (no models/data needed): the model lab's slice, same code.
 // Full runs write models/artifacts/metrics.json and models/artifacts/REPORT.md; --write-slice also
 // (re)writes the committed slice from the full data.
 import { writeFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import type { EvalData } from '../../shared/eval/eval-data.ts'
+import { regenerateEvalSet } from '../../shared/eval/eval-set.ts'
+import { buildRetrievalTask, regenerateWorld } from '../../shared/eval/retrieval-task.ts'
 import { ARTIFACTS_DIR, type ModelSet, modelSetAt, presentModelSets, shippedModelSet } from './artifacts.ts'
-import { type EvalData, readDataset, readSlice } from './eval-data.ts'
+import { readDataset, readSlice, readSliceWorld } from './eval-files.ts'
+import { writeLabWorld } from './lab-world.ts'
 import { configureOrtForNode, OrtPhoenix } from './ort-phoenix.ts'
 import { metricsJson, reportMarkdown } from './report.ts'
-import { buildRetrievalTask, regenerateWorld } from './retrieval-task.ts'
 import { runEval } from './run-eval.ts'
 import { worldInfo, writeSlice } from './slice.ts'
 
@@ -20,11 +25,15 @@ const { values } = parseArgs({
     models: { type: 'string' },
     out: { type: 'string' },
     slice: { type: 'boolean', default: false },
+    regenerate: { type: 'boolean', default: false },
+    corpus: { type: 'string' },
+    'retrieval-users': { type: 'string' },
     'write-slice': { type: 'boolean', default: false },
     'cross-check': { type: 'string', default: '20' },
   },
 })
 const log = (line: string) => console.log(line)
+const DEFAULT_REGENERATED_SESSIONS = 200
 
 /** --models trained | dev | a folder holding the five ONNX files; default: trained when present, else dev. */
 function pickSet(which: string | undefined): ModelSet {
@@ -35,9 +44,27 @@ function pickSet(which: string | undefined): ModelSet {
   return set
 }
 
+function intFlag(name: 'sessions' | 'corpus' | 'retrieval-users'): number | undefined {
+  const v = values[name]
+  if (v === undefined) return undefined
+  const n = Number(v)
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer, got ${v}`)
+  return n
+}
+
 function loadData(): EvalData {
   if (values.slice) return readSlice(ARTIFACTS_DIR)
-  const limit = values.sessions === undefined ? undefined : Number(values.sessions)
+  const limit = intFlag('sessions')
+  if (values.regenerate) {
+    const sessions = limit ?? DEFAULT_REGENERATED_SESSIONS
+    log(`regenerating the world and the first ${sessions} eval sessions…`)
+    return regenerateEvalSet({
+      world: readSliceWorld(ARTIFACTS_DIR),
+      sessions,
+      corpus: intFlag('corpus'),
+      retrievalUsers: intFlag('retrieval-users'),
+    })
+  }
   const dir = resolve(values.data)
   const ds = readDataset(dir, limit)
   log(
@@ -46,6 +73,7 @@ function loadData(): EvalData {
   const world = regenerateWorld(ds)
   if (values['write-slice']) {
     const slice = writeSlice(ARTIFACTS_DIR, ds, world)
+    writeLabWorld(slice.world)
     log(
       `wrote the eval slice (${slice.sessions.length} sessions, ${slice.posts.size} posts) to ${ARTIFACTS_DIR}`,
     )
@@ -64,7 +92,7 @@ configureOrtForNode()
 const ort = await OrtPhoenix.load(set)
 const data = loadData()
 const report = await runEval(data, { set, ort, crossCheckSessions: Number(values['cross-check']), log })
-const out = values.out ?? (values.slice ? undefined : ARTIFACTS_DIR)
+const out = values.out ?? (values.slice || values.regenerate ? undefined : ARTIFACTS_DIR)
 const markdown = reportMarkdown(report)
 if (out !== undefined) {
   writeFileSync(join(out, 'metrics.json'), metricsJson(report))

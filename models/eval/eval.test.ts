@@ -3,13 +3,13 @@
 // scoring, the reference cross-check, the metrics, retrieval and the report without models/data. Both are
 // always in the repository, so every test asserts one fixed property.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { HeadRow } from '../../shared/eval/ranker-eval.ts'
+import { RECALL_K } from '../../shared/eval/retrieval-task.ts'
 import { DISCRETE_ACTIONS } from '../../shared/phoenix/actions.ts'
 import { ARTIFACTS_DIR, modelSetAt, shippedModelSet } from './artifacts.ts'
-import { readSlice } from './eval-data.ts'
+import { readSlice } from './eval-files.ts'
 import { configureOrtForNode, OrtPhoenix } from './ort-phoenix.ts'
-import type { HeadRow } from './ranker-eval.ts'
 import { metricsJson, reportMarkdown } from './report.ts'
-import { RECALL_K } from './retrieval-task.ts'
 import { type EvalReport, runEval } from './run-eval.ts'
 
 /** AUC is a probability, or NaN for a head without positives (or negatives) in the slice. */

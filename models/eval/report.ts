@@ -1,6 +1,6 @@
 // metrics.json (machine-readable; NaN written as null) and REPORT.md (the table a reviewer reads).
-import { POPULARITY_PRIOR_VIEWS } from './popularity.ts'
-import { ACCEPTANCE } from './ranker-eval.ts'
+import { POPULARITY_PRIOR_VIEWS } from '../../shared/eval/popularity.ts'
+import { ACCEPTANCE } from '../../shared/eval/ranker-eval.ts'
 import type { EvalReport } from './run-eval.ts'
 
 export function metricsJson(r: EvalReport): string {

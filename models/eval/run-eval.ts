@@ -1,14 +1,7 @@
 // One eval run over EvalData (the full export or the committed slice): ranker heads, dwell, retrieval, and
 // a cross-check of onnxruntime's scores against the TypeScript reference on the first sessions.
 import { createHash } from 'node:crypto'
-import { loadRankerWeights } from '../../shared/phoenix/reference/ranker-weights.ts'
-import {
-  loadPostTowerWeights,
-  loadUserTowerWeights,
-} from '../../shared/phoenix/reference/two-tower-reference.ts'
-import { describeSet, MODEL_FILES, type ModelSet, readModel } from './artifacts.ts'
-import type { EvalData } from './eval-data.ts'
-import type { OrtPhoenix } from './ort-phoenix.ts'
+import type { EvalData } from '../../shared/eval/eval-data.ts'
 import {
   type DwellRow,
   dwellRow,
@@ -16,8 +9,15 @@ import {
   headRows,
   predictSessions,
   referenceCrossCheck,
-} from './ranker-eval.ts'
-import { evaluateRetrieval, type RetrievalResult, towerCrossCheck } from './retrieval-eval.ts'
+} from '../../shared/eval/ranker-eval.ts'
+import { evaluateRetrieval, type RetrievalResult, towerCrossCheck } from '../../shared/eval/retrieval-eval.ts'
+import { loadRankerWeights } from '../../shared/phoenix/reference/ranker-weights.ts'
+import {
+  loadPostTowerWeights,
+  loadUserTowerWeights,
+} from '../../shared/phoenix/reference/two-tower-reference.ts'
+import { describeSet, MODEL_FILES, type ModelSet, readModel } from './artifacts.ts'
+import type { OrtPhoenix } from './ort-phoenix.ts'
 
 export interface EvalReport {
   models: { set: string; sha256: Record<string, string> }

@@ -3,9 +3,16 @@
 // corpus with its oracle top 100 precomputed — so `npm test` runs the whole eval without models/data.
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { World } from '../world/world-types.ts'
-import { type Dataset, DatasetPost, type EvalData, SLICE_FILES, type WorldInfo } from './eval-data.ts'
-import { buildRetrievalTask, evalCorpus } from './retrieval-task.ts'
+import {
+  type Dataset,
+  DatasetPost,
+  type EvalData,
+  SLICE_FILES,
+  type WorldInfo,
+} from '../../shared/eval/eval-data.ts'
+import { sampleCorpus } from '../../shared/eval/eval-set.ts'
+import { buildRetrievalTask, evalCorpus } from '../../shared/eval/retrieval-task.ts'
+import type { World } from '../../shared/world/world-types.ts'
 
 export interface SliceOptions {
   sessions: number
@@ -25,15 +32,6 @@ export function worldInfo(ds: Dataset): WorldInfo {
     cutoffMs: m.cutoffMs,
     trainPositiveRates: m.train.positiveRates,
   }
-}
-
-/** Every k-th post of the eval corpus, so the sample spans the whole window. */
-function sampleCorpus(corpus: readonly string[], size: number): string[] {
-  const step = Math.max(1, corpus.length / size)
-  const out: string[] = []
-  for (let x = 0; Math.floor(x) < corpus.length && out.length < size; x += step)
-    out.push(corpus[Math.floor(x)]!)
-  return out
 }
 
 /** Builds the slice's EvalData from the full dataset and writes it to `dir`. */

@@ -1,13 +1,13 @@
 // `npm run models:world [-- --out models/data --seed N --preset default|small --train N --eval N]`
-// Generates the world and writes the datasets, the edge seed and the manifest. The only file in
-// models/world that touches Node APIs.
+// Generates the world (shared/world, platform-free) and writes the datasets, the edge seed and the manifest
+// to disk: the world's only Node-side part.
 import { closeSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { DEFAULT_SEED, isPresetName, PRESETS, worldConfig } from './config.ts'
-import { DATASET_FILES, type DatasetFile, exportDataset } from './export-dataset.ts'
-import { DEFAULT_SEED_OPTIONS } from './export-seed.ts'
-import { generateWorld } from './world.ts'
+import { DEFAULT_SEED, isPresetName, PRESETS, worldConfig } from '../../shared/world/config.ts'
+import { DATASET_FILES, type DatasetFile, exportDataset } from '../../shared/world/export-dataset.ts'
+import { DEFAULT_SEED_OPTIONS } from '../../shared/world/export-seed.ts'
+import { generateWorld } from '../../shared/world/world.ts'
 
 function intFlag(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback

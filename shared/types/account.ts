@@ -1,6 +1,8 @@
 // The account (every author is also a user who follows and engages), defined once; the API bodies and
 // views, the edge's profile and the world seed derive from `accountSchema`.
 import { z } from 'zod'
+import { displayNameProblem } from '../text/display-name.ts'
+import { isReservedLookAlike } from '../text/reserved-names.ts'
 import { epochMsSchema, idSchema, safeText } from './api/common.ts'
 import { LIMITS } from './api/limits.ts'
 
@@ -14,10 +16,30 @@ export const handleSchema = z
   // The regex is the check; this publishes its length bound in the OpenAPI document.
   .meta({ minLength: 1, maxLength: LIMITS.handleChars })
 
+const RESERVED_MESSAGE = 'is reserved or looks like a reserved name (shared/text/reserved-names.ts)'
+
+/** A handle a user may take: not a reserved name or a look-alike of one (case-insensitive, confusables). */
+export const claimableHandleSchema = handleSchema.refine((h) => !isReservedLookAlike(h), RESERVED_MESSAGE)
+
+/**
+ * Stored in NFC; no bidi controls, something visible, no verification-badge look-alikes
+ * (shared/text/display-name.ts).
+ */
+export const displayNameSchema = safeText(LIMITS.displayNameChars, { nfc: true }).superRefine((name, ctx) => {
+  const problem = displayNameProblem(name)
+  if (problem !== null) ctx.addIssue({ code: 'custom', message: problem })
+})
+
+/** A display name a user may choose: also not a reserved name or a look-alike of one ("Аdmin", "X Support"). */
+export const claimableDisplayNameSchema = displayNameSchema.refine(
+  (name) => !isReservedLookAlike(name),
+  RESERVED_MESSAGE,
+)
+
 export const accountSchema = z.object({
   id: idSchema,
   handle: handleSchema,
-  displayName: safeText(LIMITS.displayNameChars),
+  displayName: displayNameSchema,
   protected: z.boolean(),
   subscriptionTier: z.enum(SUBSCRIPTION_TIERS),
   createdAt: epochMsSchema,

@@ -29,8 +29,8 @@ const post = {
 }
 
 describe('post variants', () => {
-  it('views carry every post field; seeds drop the derived author ids and use a relative time', () => {
-    expect(keys(postViewSchema)).toEqual(keys(postSchema))
+  it('views carry every post field plus the availability of the quoted and parent posts; seeds drop the derived author ids and use a relative time', () => {
+    expect(keys(postViewSchema)).toEqual([...keys(postSchema), 'parent', 'quoted'].sort())
     expect(keys(seedPostSchema)).toEqual([
       'authorId',
       'conversationId',

@@ -2,6 +2,8 @@
 // Thunder's compact post, the world seed) is derived from `postSchema` with pick / omit / extend, so a new
 // field is added here and reaches each boundary that should carry it.
 import { z } from 'zod'
+import { isBlank } from '../text/invisible.ts'
+import { canonicalLanguageTag, LANGUAGE_TAG_MAX_CHARS } from '../text/language-tag.ts'
 import { epochMsSchema, idSchema, safeText } from './api/common.ts'
 import { LIMITS } from './api/limits.ts'
 
@@ -20,8 +22,26 @@ export const mediaSchema = z.discriminatedUnion('type', [
 ])
 export type Media = z.infer<typeof mediaSchema>
 
-/** BCP-47 primary language subtag ("en", "pt", "fil") or "und" when unknown. */
-export const languageSchema = z.string().regex(/^[a-z]{2,3}$/, 'must be a lowercase ISO 639 code or "und"')
+/**
+ * A BCP-47 language tag ("en", "en-US", "zh-Hant", "fil") or "und" when unknown, stored in the canonical
+ * form `Intl.getCanonicalLocales` gives ("EN-us" → "en-US"); the primary language must be a known ISO 639
+ * language (shared/text/language-tag.ts), so "zz" and "qqq" are refused.
+ */
+export const languageSchema = z
+  .string()
+  .max(LANGUAGE_TAG_MAX_CHARS)
+  .refine((tag) => canonicalLanguageTag(tag) !== null, 'must be a BCP-47 tag of a known language, or "und"')
+  .overwrite((tag) => canonicalLanguageTag(tag) ?? tag)
+  .meta({ description: 'BCP-47 language tag, stored canonical ("en-US", "zh-Hant"); "und" when unknown.' })
+
+/**
+ * Post text, stored in NFC. Empty is allowed (a post of media alone, a repost); text with nothing visible
+ * once whitespace and invisible characters are removed is refused.
+ */
+export const postTextSchema = safeText(LIMITS.postTextChars, { multiline: true, nfc: true }).refine(
+  (text) => text.length === 0 || !isBlank(text),
+  'must contain a visible character (not only spaces or zero-width characters)',
+)
 
 const count = z.number().int().min(0)
 export const engagementCountsSchema = z.strictObject({
@@ -36,7 +56,7 @@ export type EngagementCounts = z.infer<typeof engagementCountsSchema>
 export const postSchema = z.object({
   id: idSchema,
   authorId: idSchema,
-  text: safeText(LIMITS.postTextChars, { multiline: true }),
+  text: postTextSchema,
   createdAt: epochMsSchema,
   replyToId: idSchema.optional(),
   /** Author of the replied-to post (derived by the store from `replyToId`). */

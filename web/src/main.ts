@@ -1,8 +1,9 @@
-// Health page: shows whether the edge answers, what WebGPU adapter exists, which ORT provider the
-// worker pool picked, and whether the smoke model matches its reference on each provider; below it, the
-// For You section (web/src/feed), which ranks a signed-in demo viewer's feed in this browser.
+// The page: the app shell (web/src/app: For you, Following, Model lab, Inspectors) rendered with Preact, and
+// the system status area: whether the edge answers, what WebGPU adapter exists, which ORT provider the
+// worker pool picked, and whether the smoke model matches its reference on each provider.
 import './style.css'
-import { mountFeedSection } from './feed/feed-section'
+import { h, render } from 'preact'
+import { App } from './app/app'
 import { probeEdge } from './health/edge-health'
 import { setRow } from './health/panel'
 import { watchSeeding } from './health/seed-status'
@@ -78,7 +79,8 @@ async function checkOrt(caps: Capabilities): Promise<void> {
 
 async function main(): Promise<void> {
   const app = document.getElementById('app')
-  mountFeedSection()
+  const shell = document.getElementById('shell')
+  if (shell) render(h(App, {}), shell)
   const isolated = globalThis.crossOriginIsolated === true
   const coiText = isolated ? 'yes — multi-threaded wasm possible' : 'no — wasm runs single-threaded'
   setRow('coi-status', isolated ? 'ok' : 'no', coiText, { isolated: String(isolated) })

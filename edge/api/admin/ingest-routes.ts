@@ -14,8 +14,9 @@ import { createPosts } from '../../posts/create-posts'
 import { ingestAccounts, ingestEngagements, ingestFollows } from '../../users/bulk-ingest'
 import { defineRoute, jsonBody, jsonContent, newApi } from '../openapi/define-route'
 
-function ingestRoute<B extends ZodType, R extends ZodType>(
-  path: string,
+// P keeps each path a literal type: the typed client (web/src/api) needs one key per route.
+function ingestRoute<P extends string, B extends ZodType, R extends ZodType>(
+  path: P,
   summary: string,
   body: B,
   response: R,
@@ -41,7 +42,7 @@ const accounts = ingestRoute(
 )
 const posts = ingestRoute(
   '/ingest/posts',
-  'Store posts by id and publish the ingest event of every post not yet applied to Thunder (new posts, and stored ones whose event was lost)',
+  'Store posts by id and publish the ingest event of every post not yet applied to Thunder (new posts, and stored ones whose event was lost); `counts` are a starting value that later replies, quotes, reposts and engagements move; a second repost of one original by one user is `existing`',
   ingestPostsBody,
   ingestPostsResponse,
 )
@@ -53,7 +54,8 @@ const follows = ingestRoute(
 )
 const engagements = ingestRoute(
   '/ingest/engagements',
-  "Append engagements to users' histories (post counts come from the posts' own counts)",
+  "Record engagements through the user route's write path (same checks, idempotency, state actions," +
+    ' counters and relations); an engagement on a post not stored yet counts when the post arrives',
   ingestEngagementsBody,
   ingestEngagementsResponse,
 )
@@ -62,7 +64,8 @@ export const ingestRoutes = newApi()
   .openapi(accounts, async (c) => c.json(await ingestAccounts(c.env, c.req.valid('json').accounts), 200))
   .openapi(posts, async (c) => {
     const { items, published } = await createPosts(c.env, c.req.valid('json').posts, { strictRefs: false })
-    const created = items.filter((i) => i.outcome?.status === 'created').length
+    // A repost answered by the user's existing repost of the same original was not created.
+    const created = items.filter((i) => i.outcome?.status === 'created' && !i.replaced).length
     return c.json({ created, existing: items.length - created, published }, 200)
   })
   .openapi(follows, async (c) => c.json(await ingestFollows(c.env, c.req.valid('json').follows), 200))

@@ -5,6 +5,7 @@ import { thunderInsertBody, thunderStatsSchema } from '../../../shared/types/api
 import { listDeadLetters } from '../../ops/dead-letter-log'
 import { thunderShards, writeToThunder } from '../../thunder/thunder-client'
 import { defineRoute, jsonBody, jsonContent, newApi } from '../openapi/define-route'
+import { toPage } from '../pagination'
 
 const insert = defineRoute({
   method: 'post',
@@ -33,7 +34,7 @@ const stats = defineRoute({
 const deadLetters = defineRoute({
   method: 'get',
   path: '/dead-letters',
-  summary: 'Messages that exhausted their retries or could never be parsed, newest first',
+  summary: 'Messages that exhausted their retries or could never be parsed, newest first, a page at a time',
   callers: ['admin'],
   request: { query: deadLettersQuery },
   responses: { 200: jsonContent(deadLettersResponse, 'Dead letters') },
@@ -61,4 +62,9 @@ export const opsRoutes = newApi()
       .map(([shard, s]) => ({ shard, posts: s.posts, authors: s.authors, tombstones: s.tombstones }))
     return c.json({ shards, totalPosts: shards.reduce((n, s) => n + s.posts, 0) }, 200)
   })
-  .openapi(deadLetters, async (c) => c.json(await listDeadLetters(c.env, c.req.valid('query').limit), 200))
+  .openapi(deadLetters, async (c) => {
+    const { limit, cursor } = c.req.valid('query')
+    const { deadLetters, total } = await listDeadLetters(c.env, limit + 1, cursor)
+    const page = toPage(deadLetters, limit, 'dead-letters', (d) => [d.receivedAt, d.id])
+    return c.json({ deadLetters: page.rows, total, nextCursor: page.nextCursor }, 200)
+  })

@@ -8,7 +8,7 @@ import { LIMITS } from '../../../shared/types/api/limits.ts'
 import type { AppEnv } from '../../env'
 import { authorize, type Caller } from '../authorize'
 import { limitBody } from '../body-limit'
-import { requireJsonBody, validationHook } from '../errors'
+import { ApiError, requireJsonBody, validationHook } from '../errors'
 
 export type Callers = readonly Caller[] | 'public'
 
@@ -45,12 +45,26 @@ function describeCallers(callers: Callers): string {
   return `Callers: ${callers.map((c) => names[c]).join('; ')}.`
 }
 
+/**
+ * A route without a query schema takes no query: a key there is refused as a strict query schema refuses
+ * an unknown key (400 `invalid_request` naming it), so `?limit=` or `?cursor=` is never silently ignored.
+ */
+const rejectQuery: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const key = new URL(c.req.url).searchParams.keys().next().value
+  if (key !== undefined) {
+    const detail = { code: 'invalid_request', message: `Unrecognized key: "${key}"`, field: key }
+    throw new ApiError(400, detail.code, detail.message, key, { errors: [detail] })
+  }
+  await next()
+}
+
 export function defineRoute<const R extends RouteDef>(def: R) {
   const { callers, maxBodyBytes, before, ...route } = def
   const hasBody = route.request?.body !== undefined
   const middleware = [
     ...(before ?? []),
     ...(callers === 'public' ? [] : [authorize(callers)]),
+    ...(route.request?.query === undefined ? [rejectQuery] : []),
     ...(hasBody ? [limitBody(maxBodyBytes ?? LIMITS.bodyBytes), requireJsonBody] : []),
   ]
   const security: { bearer: string[] }[] = callers === 'public' ? [] : [{ bearer: [] }]

@@ -83,7 +83,8 @@ describe('POST /v1/posts', () => {
     for (const field of ['replyToId', 'quoteOfId', 'repostOfId']) {
       const res = await call('POST', '/v1/posts', {
         token: a.token,
-        body: { text: 'x', [field]: uniqueId() },
+        // A repost has no text of its own.
+        body: { text: field === 'repostOfId' ? '' : 'x', [field]: uniqueId() },
       })
       expect(failure(res)).toEqual({ status: 404, code: 'post_not_found', field })
     }
@@ -99,7 +100,7 @@ describe('POST /v1/posts', () => {
     ['a video without duration', { media: [{ type: 'video' }] }, 'media.0.durationMs'],
     ['an image with a duration', { media: [{ type: 'image', durationMs: 5 }] }, 'media.0.durationMs'],
     ['an unknown media type', { media: [{ type: 'audio' }] }, 'media.0.type'],
-    ['a bad language', { language: 'EN-us' }, 'language'],
+    ['a language that is not one', { language: 'zz' }, 'language'],
     ['a bad id', { id: '0123' }, 'id'],
     ['an id beyond 64 bits', { id: '9223372036854775808' }, 'id'],
     ['a numeric reply id', { replyToId: 5 }, 'replyToId'],

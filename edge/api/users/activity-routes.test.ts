@@ -18,7 +18,8 @@ describe('engagements', () => {
   it('records a batch once, bumps post counters once, serves history newest first', async () => {
     const a = await newUser()
     const post = await newPost(await newUser())
-    const t = Date.now() - 10_000
+    // Engagements are dated between the post's creation and the server's clock.
+    const t = post.createdAt
     const batch = [
       { postId: post.id, action: 'favorite', at: t },
       { postId: post.id, action: 'dwell', at: t + 1, dwellMs: 4200 },
@@ -33,15 +34,17 @@ describe('engagements', () => {
       { postId: post.id, action: 'dwell', at: t + 1, dwellMs: 4200 },
       { postId: post.id, action: 'favorite', at: t },
     ])
-    expect(await history(a.id, `?limit=1&before=${t + 2}`)).toEqual([
+    const first = await call('GET', `/v1/users/${a.id}/engagements?limit=1`, { token: ADMIN })
+    const { nextCursor } = engagementHistorySchema.parse(first.body)
+    expect(await history(a.id, `?limit=1&cursor=${nextCursor}`)).toEqual([
       { postId: post.id, action: 'dwell', at: t + 1, dwellMs: 4200 },
     ])
   })
 
   it(`keeps only the newest ${LIMITS.engagementHistory} events`, async () => {
     const a = await newUser()
-    const post = await newPost(a)
-    const t = Date.now() - 1_000_000
+    const post = await newPost(await newUser())
+    const t = post.createdAt
     for (let i = 0; i < 6; i++) {
       const batch = Array.from({ length: 100 }, (_, j) => ({
         postId: post.id,

@@ -1,9 +1,12 @@
 import { z } from 'zod'
+import { LOGGABLE_ACTIONS } from '../../../shared/phoenix/actions.ts'
 import { okSchema } from '../../../shared/types/api/common.ts'
 import { inNetworkQuery, inNetworkResponse } from '../../../shared/types/api/thunder.ts'
 import {
   engagementHistorySchema,
   engagementsBody,
+  favoriteChangeSchema,
+  favoriteParams,
   historyQuery,
   impressionsBody,
   userIdParams,
@@ -11,16 +14,26 @@ import {
 import { userNotFound } from '../../domain-error'
 import { lookupPosts } from '../../posts/post-client'
 import { fetchInNetwork } from '../../thunder/thunder-client'
-import { recordEngagements } from '../../users/user-service'
+import { actionTableMarkdown } from '../../users/engagement-rules'
 import { userState } from '../../users/user-state'
+import { endEngagementState, writeEngagements } from '../../users/write-engagements'
+import { requireVisibleEngaged, visibleInNetwork } from '../../visibility/visibility-guards'
 import { ApiError } from '../errors'
 import { defineRoute, jsonBody, jsonContent, newApi } from '../openapi/define-route'
+import { toPage } from '../pagination'
 import { toInNetworkPost } from './in-network-post'
 
 const postEngagements = defineRoute({
   method: 'post',
   path: '/{id}/engagements',
-  summary: 'Record a batch of engagements (idempotent per post, action and time)',
+  summary: 'Record a batch of engagements (idempotent; state actions once per post)',
+  description:
+    'One write path with POST /v1/admin/ingest/engagements. Each engagement is new once per idempotency key' +
+    ' (`postId:action:at`, kept 30 days apart from the 512-event history); state actions count once per user' +
+    " and post. 400 naming the field: `at` before the post's createdAt, more than 5 minutes ahead of the" +
+    ' server or more than 30 days old; `dwellMs` on another action than dwell; an action refused on your own' +
+    ' post. Undo a favorite with DELETE /v1/users/{id}/favorites/{postId}.\n\n' +
+    actionTableMarkdown(LOGGABLE_ACTIONS),
   callers: ['admin', 'self'],
   request: { params: userIdParams, body: jsonBody(engagementsBody) },
   responses: {
@@ -28,10 +41,20 @@ const postEngagements = defineRoute({
   },
 })
 
+const deleteFavorite = defineRoute({
+  method: 'delete',
+  path: '/{id}/favorites/{postId}',
+  summary: 'Undo a favorite: counts.favorite moves back once and the favorite leaves the history',
+  callers: ['admin', 'self'],
+  request: { params: favoriteParams },
+  responses: { 200: jsonContent(favoriteChangeSchema, '`changed` is false when there was no favorite') },
+})
+
 const getEngagements = defineRoute({
   method: 'get',
   path: '/{id}/engagements',
-  summary: "The viewer's engagement history, newest first (bounded to the newest 512)",
+  summary: "The viewer's engagement history, newest first (bounded to the newest 512), a page at a time",
+  description: 'Ordered by `at`, newest first, then by arrival; `nextCursor` continues the list.',
   callers: ['admin', 'self'],
   request: { params: userIdParams, query: historyQuery },
   responses: { 200: jsonContent(engagementHistorySchema, 'Engagements') },
@@ -50,6 +73,9 @@ const getInNetwork = defineRoute({
   method: 'get',
   path: '/{id}/in-network',
   summary: "Thunder fan-out: recent posts by the viewer's follows, newest first, capped at 1,200",
+  description:
+    'Only posts the viewer may see in a timeline (edge/README.md, "Visibility"): no muted or blocked authors,' +
+    ' subscriber-only posts only for a paid tier, a repost only when its original is visible too.',
   callers: ['admin', 'self'],
   request: { params: userIdParams, query: inNetworkQuery },
   responses: { 200: jsonContent(inNetworkResponse, 'In-network candidates') },
@@ -68,15 +94,28 @@ export const activityRoutes = newApi()
     if (missing >= 0) {
       throw new ApiError(404, 'post_not_found', 'post not found', `engagements.${missing}.postId`)
     }
-    const entries = items.map((e) => ({ ...e, key: `${e.postId}:${e.action}:${e.at}` }))
-    return c.json(await recordEngagements(c.env, id, entries), 200)
+    await requireVisibleEngaged(
+      c.env,
+      id,
+      items.map((e) => e.postId),
+      known,
+    )
+    const writes = items.map((e, i) => ({ ...e, userId: id, field: `engagements.${i}` }))
+    return c.json(await writeEngagements(c.env, writes, { strictRefs: true, known, now }), 200)
+  })
+  .openapi(deleteFavorite, async (c) => {
+    const { id, postId } = c.req.valid('param')
+    const changed = await endEngagementState(c.env, id, 'favorite', postId)
+    return c.json({ postId, active: false as const, changed }, 200)
   })
   .openapi(getEngagements, async (c) => {
     const { id } = c.req.valid('param')
-    const { limit, before } = c.req.valid('query')
-    const engagements = await userState(c.env, id).engagementHistory(limit, before)
-    if (engagements === null) throw userNotFound(id)
-    return c.json({ engagements }, 200)
+    const { limit, cursor } = c.req.valid('query')
+    const rows = await userState(c.env, id).engagementPage(limit + 1, cursor)
+    if (rows === null) throw userNotFound(id)
+    const page = toPage(rows, limit, 'engagements', (r) => [r.at, r.seq])
+    const engagements = page.rows.map(({ seq: _seq, ...engagement }) => engagement)
+    return c.json({ engagements, nextCursor: page.nextCursor }, 200)
   })
   .openapi(postImpressions, async (c) => {
     const { id } = c.req.valid('param')
@@ -99,7 +138,7 @@ export const activityRoutes = newApi()
     })
     return c.json(
       {
-        posts: result.posts.map(toInNetworkPost),
+        posts: (await visibleInNetwork(c.env, id, result.posts)).map(toInNetworkPost),
         following: context.followedIds.length,
         excluded: context.excludeIds.length,
         shardsQueried: result.shardsQueried,

@@ -24,12 +24,12 @@ describe('POST /v1/users', () => {
     const a = await newUser()
     const sameId = await call('POST', '/v1/users', {
       token: ADMIN,
-      body: { id: a.id, handle: uniqueHandle(), displayName: 'x' },
+      body: { id: a.id, handle: uniqueHandle(), displayName: 'Xena' },
     })
     expect(failure(sameId)).toEqual({ status: 409, code: 'user_exists', field: 'id' })
     const sameHandle = await call('POST', '/v1/users', {
       token: ADMIN,
-      body: { handle: a.handle.toUpperCase(), displayName: 'x' },
+      body: { handle: a.handle.toUpperCase(), displayName: 'Xena' },
     })
     expect(failure(sameHandle)).toEqual({ status: 409, code: 'handle_taken', field: 'handle' })
   })
@@ -47,7 +47,7 @@ describe('POST /v1/users', () => {
   it.each(invalid)('rejects %s', async (_name, patch, field) => {
     const res = await call('POST', '/v1/users', {
       token: ADMIN,
-      body: { handle: uniqueHandle(), displayName: 'x', ...patch },
+      body: { handle: uniqueHandle(), displayName: 'Xena', ...patch },
     })
     expect(failure(res)).toEqual({ status: 400, code: 'invalid_request', field })
   })
@@ -85,7 +85,7 @@ describe('GET and PATCH /v1/users/{id}', () => {
     // The old handle is free again, the new one resolves.
     const reuse = await call('POST', '/v1/users', {
       token: ADMIN,
-      body: { handle: a.handle, displayName: 'x' },
+      body: { handle: a.handle, displayName: 'Xena' },
     })
     expect(reuse.status).toBe(201)
     expect((await call('GET', `/v1/users/by-handle/${newHandle}`, { token: a.token })).status).toBe(200)
@@ -101,7 +101,10 @@ describe('GET and PATCH /v1/users/{id}', () => {
     })
     const createdAt = await call('PATCH', `/v1/users/${a.id}`, { token: a.token, body: { createdAt: 1 } })
     expect(failure(createdAt)).toMatchObject({ status: 400, field: 'createdAt' })
-    const ghost = await call('PATCH', `/v1/users/${uniqueId()}`, { token: ADMIN, body: { displayName: 'x' } })
+    const ghost = await call('PATCH', `/v1/users/${uniqueId()}`, {
+      token: ADMIN,
+      body: { displayName: 'Xena' },
+    })
     expect(failure(ghost)).toEqual({ status: 404, code: 'user_not_found', field: 'id' })
   })
 })

@@ -31,7 +31,7 @@ const ROWS: Row[] = [
   [ENGAGEMENTS, 'engagements', 'self', (ctx) => engagement(ctx)],
   [ENGAGEMENTS, 'engagements[].postId', 'self', (ctx) => engagement(ctx)],
   [ENGAGEMENTS, 'engagements[].action', 'self', (ctx) => engagement(ctx, { action: 'click' })],
-  [ENGAGEMENTS, 'engagements[].at', 'self', (ctx) => engagement(ctx, { at: Date.now() - 1000 })],
+  [ENGAGEMENTS, 'engagements[].at', 'self', (ctx) => engagement(ctx, { at: Date.now() })],
   [
     ENGAGEMENTS,
     'engagements[].dwellMs',

@@ -1,6 +1,6 @@
 // Upstream's AuthorSocialgraph filter, fail-closed, both directions: drops a candidate when the viewer
-// blocks or mutes any author involved (serving, original, quoted, replied-to), or any of them blocks or
-// mutes the viewer. Without those lists it cannot judge, so it throws and drops everything.
+// blocks or mutes any author involved (serving, original, quoted, replied-to), or any of them blocks the
+// viewer (a mute is one-way: blocked-by.query-hydrator.ts). Without those lists it cannot judge, so it throws and drops everything.
 import type { Filter } from '../../../shared/pipeline/stage-types.ts'
 import type { PipelineCandidate } from '../feed-candidate'
 import { type FeedQuery, required } from '../feed-query'

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { definePipeline } from '../../../shared/pipeline/define-pipeline.ts'
 import { execute } from '../../../shared/pipeline/execute.ts'
 import type { Filter } from '../../../shared/pipeline/stage-types.ts'
+import type { SubscriptionTier } from '../../../shared/types/account.ts'
 import { candidate, hydratedQuery, ids, NOW, VIEWER } from '../feed.fixtures'
 import type { PipelineCandidate } from '../feed-candidate'
 import type { FeedQuery } from '../feed-query'
@@ -11,15 +12,14 @@ import { ageFilter } from './age.filter'
 import { authorSocialgraphFilter } from './author-socialgraph.filter'
 import { coreDataHydrationFilter } from './core-data-hydration.filter'
 import { dropDuplicatesFilter } from './drop-duplicates.filter'
-import { ineligibleSubscriptionFilter } from './ineligible-subscription.filter'
 import { mutedKeywordFilter } from './muted-keyword.filter'
 import { oonRepostReplyFilter } from './oon-repost-reply.filter'
 import { previouslySeenFilter } from './previously-seen.filter'
 import { previouslyServedFilter } from './previously-served.filter'
-import { protectedAuthorFilter } from './protected-author.filter'
 import { repostDedupFilter } from './repost-dedup.filter'
 import { selfPostFilter } from './self-post.filter'
 import { videoFilter } from './video.filter'
+import { visibilityFilter } from './visibility.filter'
 
 const H = 3_600_000
 const kept = (f: Filter<FeedQuery, PipelineCandidate>, cs: PipelineCandidate[], q = hydratedQuery()) =>
@@ -99,12 +99,6 @@ describe('pre-scoring filters', () => {
     ).toEqual(['2'])
   })
 
-  it('IneligibleSubscription drops other authors’ subscriber-only posts', () => {
-    expect(
-      kept(ineligibleSubscriptionFilter, [candidate('1', { subscriberOnly: true }), candidate('2')]),
-    ).toEqual(['2'])
-  })
-
   it('PreviouslySeen drops seen posts and reposts of seen originals', () => {
     const q = hydratedQuery({ seenIds: new Set(['1', '5']) })
     const cs = [
@@ -168,22 +162,44 @@ describe('safety filters (fail-closed)', () => {
     expect(kept(authorSocialgraphFilter, cs, q)).toEqual(['7'])
   })
 
-  it('ProtectedAuthor lets a protected account’s post through only to its followers', () => {
-    const q = hydratedQuery({ followedIds: new Set(['301']) })
-    const cs = [
-      candidate('1', { protectedAuthorIds: ['301'] }),
-      candidate('2', { protectedAuthorIds: ['302'] }),
-      candidate('3', { protectedAuthorIds: [] }),
-      candidate('4', { protectedAuthorIds: undefined }),
-    ]
-    expect(kept(protectedAuthorFilter, cs, q)).toEqual(['1', '3'])
+  // Author 301 is followed, 302 is not; each row: candidate fields, viewer tier → kept?
+  const visibilityCases: [string, Partial<PipelineCandidate>, SubscriptionTier, boolean][] = [
+    ['a followed protected author', { authorId: '301', protectedAuthorIds: ['301'] }, 'none', true],
+    ['an unfollowed protected author', { authorId: '302', protectedAuthorIds: ['302'] }, 'none', false],
+    [
+      'a followed reposter of an unfollowed protected author',
+      { authorId: '302', servingAuthorId: '301', protectedAuthorIds: ['302'] },
+      'none',
+      false,
+    ],
+    ['unknown author facts', { protectedAuthorIds: undefined }, 'premium', false],
+    ['a subscriber-only post, tier none', { subscriberOnly: true }, 'none', false],
+    ['a subscriber-only post, paid tier', { subscriberOnly: true }, 'basic', true],
+    ['the viewer’s own subscriber-only post', { authorId: VIEWER, subscriberOnly: true }, 'none', true],
+    ['an author who blocks the viewer', { authorId: '303' }, 'none', false],
+    ['a muted author', { authorId: '304' }, 'none', false],
+    ['a reposted muted author', { authorId: '304', servingAuthorId: '301' }, 'none', false],
+    ['an author who mutes the viewer', { authorId: '305' }, 'none', true],
+    ['an ordinary public post', {}, 'none', true],
+  ]
+  it.each(visibilityCases)('Visibility: %s', (_, fields, viewerTier, expected) => {
+    const q = hydratedQuery({
+      viewerTier,
+      followedIds: new Set(['301']),
+      blockedByIds: new Set(['303']),
+      mutedIds: new Set(['304']),
+    })
+    const c = candidate('1', { servingAuthorId: fields.authorId ?? '100', ...fields })
+    expect(kept(visibilityFilter, [c], q)).toEqual(expected ? ['1'] : [])
   })
 
   it.each([
     ['MutedKeywordFilter', mutedKeywordFilter, { mutedKeywords: undefined }],
     ['AuthorSocialgraphFilter', authorSocialgraphFilter, { blockedByIds: undefined }],
     ['AuthorSocialgraphFilter', authorSocialgraphFilter, { blockedIds: undefined }],
-    ['ProtectedAuthorFilter', protectedAuthorFilter, { followedIds: undefined }],
+    ['VisibilityFilter', visibilityFilter, { followedIds: undefined }],
+    ['VisibilityFilter', visibilityFilter, { viewerTier: undefined }],
+    ['VisibilityFilter', visibilityFilter, { blockedByIds: undefined }],
   ] as const)('%s drops every candidate it cannot judge', async (name, filter, missing) => {
     const cs = [candidate('1'), candidate('2')]
     const healthy = await throughPipeline(filter, hydratedQuery(), cs)

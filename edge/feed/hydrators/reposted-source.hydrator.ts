@@ -21,7 +21,13 @@ export const repostedSourceHydrator: Hydrator<FeedQuery, PipelineCandidate, Sour
       if (p.repostOfId === undefined) return {}
       const o = originals.get(p.repostOfId)
       if (o === undefined) return { sourceMissing: true }
-      const fields: SourceFields = { authorId: o.authorId, text: o.text, ...mediaKind(o.media) }
+      // The original's audience too: a repost never widens who may read a subscriber-only post.
+      const fields: SourceFields = {
+        authorId: o.authorId,
+        text: o.text,
+        ...mediaKind(o.media),
+        subscriberOnly: p.subscriberOnly || o.subscriberOnly,
+      }
       if (o.quoteOfId !== undefined) fields.quoteOfPostId = o.quoteOfId
       if (o.quoteOfUserId !== undefined) fields.quotedAuthorId = o.quoteOfUserId
       return fields

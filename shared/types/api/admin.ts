@@ -2,8 +2,9 @@
 import { z } from 'zod'
 import { engagementSchema } from '../engagement.ts'
 import { followSchema } from '../follow.ts'
-import { idSchema, queryInt } from './common.ts'
+import { idSchema } from './common.ts'
 import { LIMITS } from './limits.ts'
+import { nextCursorSchema, PAGE_SIZES, pageQuery } from './pagination.ts'
 import { ingestPostSchema } from './posts.ts'
 import { handleSchema, ingestAccountSchema } from './users.ts'
 
@@ -69,7 +70,11 @@ export const deadLetterSchema = z.object({
 export const deadLettersResponse = z.object({
   deadLetters: z.array(deadLetterSchema),
   total: z.number().int(),
+  nextCursor: nextCursorSchema,
 })
-export const deadLettersQuery = z.strictObject({
-  limit: queryInt(1, 500).default(100),
-})
+/** Newest first, then by id; positions are [receivedAt, id]. */
+export const deadLettersQuery = pageQuery(
+  'dead-letters',
+  z.tuple([z.number().int().min(0), z.string().min(1).max(200)]),
+  PAGE_SIZES.deadLetters,
+)

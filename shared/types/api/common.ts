@@ -31,13 +31,16 @@ export function codePointLength(s: string): number {
   return n
 }
 
-/** Well-formed text of at most `max` code points; `multiline` allows tab and newline. */
-export function safeText(max: number, opts: { multiline?: boolean; min?: number } = {}) {
+/**
+ * Well-formed text of at most `max` code points; `multiline` allows tab and newline; `nfc` stores the NFC
+ * form (so one text has one spelling, and the limit counts the composed characters).
+ */
+export function safeText(max: number, opts: { multiline?: boolean; min?: number; nfc?: boolean } = {}) {
   const control = opts.multiline ? CONTROL : CONTROL_OR_NEWLINE
+  const base = z.string().max(max * 2, `must be at most ${max} characters`)
   return (
-    z
-      .string()
-      .max(max * 2, `must be at most ${max} characters`)
+    // NFC of a lone surrogate keeps it, so the checks below still see one.
+    (opts.nfc ? base.normalize('NFC') : base)
       .refine((s) => !LONE_SURROGATE.test(s), 'must be well-formed Unicode (no lone surrogates)')
       .refine((s) => !control.test(s), 'must not contain control characters')
       .refine((s) => codePointLength(s) <= max, `must be at most ${max} characters`)

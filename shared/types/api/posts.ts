@@ -19,6 +19,21 @@ function checkPostShape(post: PostShape, ctx: z.RefinementCtx): void {
   if (post.repostOfId !== undefined && (post.replyToId !== undefined || post.quoteOfId !== undefined)) {
     ctx.addIssue({ code: 'custom', path: ['repostOfId'], message: 'a repost cannot also reply or quote' })
   }
+  // A repost shows the original: content of its own is a quote.
+  if (post.repostOfId !== undefined && post.text.length > 0) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['text'],
+      message: 'a repost has no text of its own (quote instead)',
+    })
+  }
+  if (post.repostOfId !== undefined && post.media.length > 0) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['media'],
+      message: 'a repost has no media of its own (quote instead)',
+    })
+  }
   if (post.repostOfId === undefined && post.text.length === 0 && post.media.length === 0) {
     ctx.addIssue({ code: 'custom', path: ['text'], message: 'a post needs text or media' })
   }
@@ -52,8 +67,17 @@ export const ingestPostSchema = writtenPost
   .superRefine(checkPostShape)
 export type IngestPost = z.infer<typeof ingestPostSchema>
 
-/** GET /v1/posts/{id} and lookups: the post as the store knows it. */
-export const postViewSchema = postSchema
+/** Whether a post this one points at can still be read (false once it is deleted). */
+export const referencedPostSchema = z.object({ id: idSchema, available: z.boolean() })
+
+/**
+ * GET /v1/posts/{id} and lookups: the post as the store knows it, plus for a quote (`quoted`) and a reply
+ * (`parent`) whether the post it points at is still there.
+ */
+export const postViewSchema = postSchema.extend({
+  quoted: referencedPostSchema.optional(),
+  parent: referencedPostSchema.optional(),
+})
 export type PostView = z.infer<typeof postViewSchema>
 
 export const postIdParams = z.strictObject({ id: idSchema })

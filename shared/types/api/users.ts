@@ -1,16 +1,30 @@
 // Request and response schemas for /v1/users and the account parts of /v1/admin/ingest.
 import { z } from 'zod'
 import { LOGGABLE_ACTIONS } from '../../phoenix/actions.ts'
-import { accountDefaults, accountSchema, handleSchema } from '../account.ts'
+import {
+  accountDefaults,
+  accountSchema,
+  claimableDisplayNameSchema,
+  claimableHandleSchema,
+  handleSchema,
+} from '../account.ts'
 import { historyEngagementSchema } from '../engagement.ts'
-import { epochMsSchema, idSchema, queryInt, safeText } from './common.ts'
+import { epochMsSchema, idSchema, safeText } from './common.ts'
 import { LIMITS } from './limits.ts'
+import { nextCursorSchema, PAGE_SIZES, pageQuery } from './pagination.ts'
 
 export { handleSchema } from '../account.ts'
 
+/**
+ * What a user may call itself: reserved names and their look-alikes are refused here, on the routes that
+ * act for a person (create, patch). The admin ingest, the operator's bulk load, takes the stored shape
+ * (`accountSchema`), so the operator can create its own reserved accounts.
+ */
+const claimableNames = { handle: claimableHandleSchema, displayName: claimableDisplayNameSchema }
+
 /** POST /v1/users (admin): the server assigns `id` (and `createdAt`) when absent. */
 export const createUserBody = accountSchema
-  .extend(accountDefaults)
+  .extend({ ...accountDefaults, ...claimableNames })
   .partial({ id: true, createdAt: true })
   .strict()
 export type CreateUserBody = z.infer<typeof createUserBody>
@@ -24,6 +38,7 @@ export const SELF_WRITABLE_PROFILE_FIELDS = ['handle', 'displayName', 'protected
 
 /** PATCH /v1/users/{id}: any subset of the profile; id and creation time are immutable. */
 export const patchUserBody = accountSchema
+  .extend(claimableNames)
   .omit({ id: true, createdAt: true })
   .partial()
   .strict()
@@ -56,7 +71,11 @@ export const relationListSchema = z.object({
   ids: z.array(idSchema),
   /** Epoch ms each relation was created, parallel to `ids`. */
   since: z.array(z.number()),
+  nextCursor: nextCursorSchema,
 })
+/** GET /v1/users/{id}/{following,blocks,mutes}: newest first, ties by id; positions are [at, targetId]. */
+export const relationListQuery = (kind: RelationKind) =>
+  pageQuery(kind, z.tuple([z.number().int().min(0), idSchema]), PAGE_SIZES.relations)
 export const relationChangeSchema = z.object({
   targetId: idSchema,
   active: z.boolean(),
@@ -72,6 +91,18 @@ export const mutedKeywordsBody = z.strictObject({
   keywords: z.array(keywordSchema).max(LIMITS.mutedKeywords),
 })
 export const mutedKeywordsSchema = z.object({ keywords: z.array(z.string()) })
+/** GET /v1/users/{id}/muted-keywords: in keyword order; the position is the last keyword. */
+export const mutedKeywordsQuery = pageQuery(
+  'muted-keywords',
+  z.tuple([
+    z
+      .string()
+      .min(1)
+      .max(LIMITS.mutedKeywordChars * 2),
+  ]),
+  PAGE_SIZES.mutedKeywords,
+)
+export const mutedKeywordsPageSchema = mutedKeywordsSchema.extend({ nextCursor: nextCursorSchema })
 
 /** Clients log any action of the shared vocabulary except the two the server derives. */
 export const engagementInputSchema = historyEngagementSchema
@@ -86,12 +117,25 @@ export const engagementsBody = z.strictObject({
 })
 export type EngagementInput = z.infer<typeof engagementInputSchema>
 
-export const engagementViewSchema = historyEngagementSchema
-export const engagementHistorySchema = z.object({ engagements: z.array(engagementViewSchema) })
-export const historyQuery = z.strictObject({
-  limit: queryInt(1, LIMITS.engagementHistory).default(100),
-  before: queryInt(0, Number.MAX_SAFE_INTEGER).optional(),
+/** DELETE /v1/users/{id}/favorites/{postId}: undo a favorite. */
+export const favoriteParams = z.strictObject({ id: idSchema, postId: idSchema })
+export const favoriteChangeSchema = z.object({
+  postId: idSchema,
+  active: z.literal(false),
+  changed: z.boolean(),
 })
+
+export const engagementViewSchema = historyEngagementSchema
+export const engagementHistorySchema = z.object({
+  engagements: z.array(engagementViewSchema),
+  nextCursor: nextCursorSchema,
+})
+/** GET /v1/users/{id}/engagements: newest first, then the later insert; positions are [at, sequence]. */
+export const historyQuery = pageQuery(
+  'engagements',
+  z.tuple([z.number().int().min(0), z.number().int().min(0)]),
+  PAGE_SIZES.engagements,
+)
 
 export const impressionsBody = z
   .strictObject({

@@ -3,6 +3,7 @@
 // here, on the pool's Phoenix engine → the served ids back to the edge (POST /v1/feed/served).
 import type { PipelineTrace } from '../../../shared/pipeline/trace.ts'
 import { type RankedFeedItem, rankFeed } from '../../../shared/ranking/rank-feed.ts'
+import { DEFAULT_RANKING_PARAMS, type RankingParams } from '../../../shared/ranking/ranking-params.ts'
 import type { PhoenixScoreEngine } from '../../../shared/ranking/score-engine.ts'
 import type { FeedCandidate, FeedSource, FeedViewer } from '../../../shared/types/feed.ts'
 import type { FeedApi } from './feed-api'
@@ -23,6 +24,8 @@ export interface LoadForYouFeedInput {
    */
   knownViewer?: FeedViewer
   excludeVideos?: boolean
+  /** The ranking parameters (the page's weight controls); upstream's defaults otherwise. */
+  params?: RankingParams
   /** Told before each step starts, for a progress line. */
   onStep?: (step: string) => void
 }
@@ -33,6 +36,10 @@ export interface ForYouFeed {
   /** The edge's evaluation time, also used for ranking (post ages). */
   nowMs: number
   items: RankedFeedItem[]
+  /** Every candidate the edge returned: the page re-ranks them locally when the weights change. */
+  candidates: FeedCandidate[]
+  /** The candidate pipeline's trace, as the edge sent it. */
+  candidateTrace: unknown
   /** Candidates the edge returned, per source. */
   candidatesBySource: Partial<Record<FeedSource, number>>
   servedIds: string[]
@@ -77,7 +84,13 @@ export async function loadForYouFeed(input: LoadForYouFeedInput): Promise<ForYou
 
   step(`ranking ${edge.candidates.length} candidates…`)
   t0 = performance.now()
-  const ranked = await rankFeed(engine, edge.viewer, edge.candidates, edge.nowMs)
+  const ranked = await rankFeed(
+    engine,
+    edge.viewer,
+    edge.candidates,
+    edge.nowMs,
+    input.params ?? DEFAULT_RANKING_PARAMS,
+  )
   const rank = since(t0)
 
   const servedIds = ranked.items.map((i) => i.post.postId)
@@ -90,6 +103,8 @@ export async function loadForYouFeed(input: LoadForYouFeedInput): Promise<ForYou
     viewer: edge.viewer,
     nowMs: edge.nowMs,
     items: ranked.items,
+    candidates: edge.candidates,
+    candidateTrace: edge.trace,
     candidatesBySource: countBySource(edge.candidates),
     servedIds,
     engine: ranked.engine,

@@ -1,0 +1,133 @@
+// npm run bench:grox — Grox end to end through local workerd (wrangler's unstable_dev, fresh storage):
+// posts ingested through POST /v1/admin/ingest/posts go post store -> post-ingest queue -> fye-grox ->
+// GroxDispatcher -> fye-grox-tasks -> engine (PlanMaster, the registry's real tasks and embedded
+// classifiers) -> sinks and the retrieval index. It reports tasks per second from the first ingest call
+// until the dispatcher holds nothing, and the latency from a post's creation (its ingest call answered)
+// to its v5 embedding (the index write) and, for replies, its spam-comment label, p50/p99.
+// Knobs: BENCH_GROX_POSTS (default 400, half of them replies), BENCH_GROX_AUTHORS (50).
+import { availableParallelism, loadavg } from 'node:os'
+import { groxPostOutputsResponse, groxStatsResponse } from '../../shared/types/api/grox.ts'
+import { percentile } from './bench-stats.ts'
+import { accounts } from './bench-world.ts'
+import { admin, type LocalWorker, startLocalWorker } from './local-worker.ts'
+
+const POSTS = Number(process.env.BENCH_GROX_POSTS ?? 400)
+const AUTHORS = Number(process.env.BENCH_GROX_AUTHORS ?? 50)
+const BATCH = 50
+const HOUR = 3_600_000
+
+type Stats = ReturnType<typeof groxStatsResponse.parse>
+
+function posts(now: number) {
+  const originals = Math.ceil(POSTS / 2)
+  return Array.from({ length: POSTS }, (_, i) => {
+    const id = String(1_900_000_000_000_000_000n + BigInt(i))
+    const isReply = i >= originals
+    // A reply's author differs from its parent's (self-replies skip the spam-comment filter).
+    const author = String(1_000_000 + ((i + (isReply ? 1 : 0)) % AUTHORS))
+    return {
+      id,
+      authorId: author,
+      text: isReply
+        ? `reply ${i}: totally agree, great thread`
+        : `post ${i} about the night sky and telescopes`,
+      createdAt: now - HOUR + i,
+      language: 'en',
+      ...(isReply ? { replyToId: String(1_900_000_000_000_000_000n + BigInt(i - originals)) } : {}),
+    }
+  })
+}
+
+const stats = async (dev: LocalWorker): Promise<Stats> =>
+  groxStatsResponse.parse(await admin(dev, 'GET', '/v1/admin/grox/stats'))
+
+function totals(s: Stats) {
+  let enqueued = 0
+  let open = 0
+  let finished = 0
+  for (const st of Object.values(s.streams)) {
+    enqueued += st.enqueued
+    open += st.queued + st.inFlight
+    finished += st.succeeded + st.skipped + st.deadLettered
+  }
+  return { enqueued, open, finished }
+}
+
+async function main() {
+  const started = performance.now()
+  const load0 = loadavg()
+  const dev = await startLocalWorker('grox')
+  try {
+    const now = Date.now()
+    const accountList = accounts(AUTHORS, now).map((a, i) => ({ ...a, id: String(1_000_000 + i) }))
+    await admin(dev, 'POST', '/v1/admin/ingest/accounts', { accounts: accountList })
+    const all = posts(now)
+    const createdAt = new Map<string, number>()
+    const t0 = performance.now()
+    const wall0 = Date.now()
+    for (let i = 0; i < all.length; i += BATCH) {
+      const batch = all.slice(i, i + BATCH)
+      await admin(dev, 'POST', '/v1/admin/ingest/posts', { posts: batch })
+      const at = Date.now()
+      for (const p of batch) createdAt.set(p.id, at)
+    }
+    // 3 tasks per post (post stream; with-summary and v5 embedding requests).
+    const expected = all.length * 3
+    let s = await stats(dev)
+    let polls = 0
+    while (totals(s).enqueued < expected || totals(s).open > 0) {
+      if (performance.now() - t0 > 600_000)
+        throw new Error(`grox did not drain in 10 min: ${JSON.stringify(totals(s))}`)
+      await new Promise((r) => setTimeout(r, 200))
+      s = await stats(dev)
+      if (++polls % 50 === 0)
+        console.error(
+          `grox: ${JSON.stringify(totals(s))} after ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+        )
+    }
+    const drainedMs = performance.now() - t0
+    const { finished } = totals(s)
+    const embedding: number[] = []
+    const label: number[] = []
+    for (const p of all) {
+      const out = groxPostOutputsResponse.parse(await admin(dev, 'GET', `/v1/admin/grox/posts/${p.id}`))
+      const created = createdAt.get(p.id)!
+      const v5 = out.sinks.find((x) => x.sink === 'mm_embedding_v5')
+      if (v5) embedding.push(v5.writtenAt - created)
+      const spam = out.sinks.find((x) => x.sink === 'reply_spam')
+      if (spam) label.push(spam.writtenAt - created)
+    }
+    const load1 = loadavg()
+    const fmt = (n: number) => n.toFixed(0)
+    console.log(
+      `For You Edge — Grox benchmark, local workerd + Node ${process.version} (${((performance.now() - started) / 1000).toFixed(0)} s)`,
+    )
+    console.log(
+      `${availableParallelism()} cores; load average at start ${load0.map((l) => l.toFixed(2)).join(' ')}, at end ${load1.map((l) => l.toFixed(2)).join(' ')}`,
+    )
+    console.log(
+      `posts ingested                          ${all.length} (${all.length - Math.ceil(all.length / 2)} replies), started ${new Date(wall0).toISOString()}`,
+    )
+    console.log(`tasks finished (all streams)            ${finished}`)
+    console.log(`tasks/s end to end (ingest → drained)   ${(finished / (drainedMs / 1000)).toFixed(1)}`)
+    console.log(
+      `dead-lettered / stale results           ${Object.values(s.streams).reduce((n, x) => n + x.deadLettered, 0)} / ${s.staleResults}`,
+    )
+    console.log(
+      `creation → v5 embedding in index, ms    p50 ${fmt(percentile(embedding, 50))}  p99 ${fmt(percentile(embedding, 99))}  (n=${embedding.length})`,
+    )
+    console.log(
+      `creation → spam-comment label, ms       p50 ${fmt(percentile(label, 50))}  p99 ${fmt(percentile(label, 99))}  (n=${label.length})`,
+    )
+    for (const [plan, p] of Object.entries(s.plans)) {
+      console.log(`  ${plan.padEnd(40)} succeeded ${p.succeeded}, skipped ${p.skipped}, failed ${p.failed}`)
+    }
+  } finally {
+    await dev.stop()
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err)
+  process.exit(1)
+})

@@ -1,0 +1,117 @@
+// Where seeding time goes: seeds the default world into a fresh `wrangler dev` (its own state folder and
+// port) and prints the seeder's per-path times, the request counts and when Thunder holds every post.
+//   tsx edge/dev/seed-bench.ts [--users-per-chunk N] [--objects-per-second N] [--backlog N] [--only users|posts] [--in-flight N]
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { loadavg, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import type { WorldSeed } from '../../shared/types/world-seed.ts'
+import type { SeedStage } from '../seed/seed-world'
+import { freePort, startLocalRuntime } from './local-runtime.ts'
+import { seedWorld } from './seed.ts'
+import { buildSeed } from './world-build.ts'
+
+const { values } = parseArgs({
+  options: {
+    'users-per-chunk': { type: 'string' },
+    'objects-per-second': { type: 'string' },
+    backlog: { type: 'string' },
+    'in-flight': { type: 'string' },
+    only: { type: 'string' },
+  },
+})
+const num = (v: string | undefined) => (v === undefined ? undefined : Number(v))
+const stages: Record<string, readonly SeedStage[]> = {
+  users: ['accounts', 'follows', 'engagements'],
+  posts: ['posts'],
+}
+const token = 'seed-bench-admin-token-0123456789abcdef0123'
+const t0 = Date.now()
+// The build takes seconds to a minute of CPU; a second run reads the first one's copy.
+const cached = join(tmpdir(), 'fye-seed-bench-world-20260721.json')
+const seed: WorldSeed = existsSync(cached) ? JSON.parse(readFileSync(cached, 'utf8')) : buildSeed(20260721)
+if (!existsSync(cached)) writeFileSync(cached, JSON.stringify(seed))
+console.log(
+  `world built in ${((Date.now() - t0) / 1000).toFixed(1)} s; load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+)
+const persistTo = mkdtempSync(join(tmpdir(), 'fye-seed-bench-'))
+// wrangler prints "QUEUE fye-post-ingest 100/100 (812ms)" per consumer batch at level info.
+const batchMs: number[] = []
+const runtime = await startLocalRuntime({
+  persistTo,
+  port: await freePort(),
+  vars: { ADMIN_TOKEN: token, TOKEN_SECRET: token, ENVIRONMENT: 'local' },
+  logLevel: 'info',
+  onLine: (line) => {
+    const m = /QUEUE fye-post-ingest \d+\/\d+ \((\d+)ms\)/.exec(line)
+    if (m?.[1] !== undefined) batchMs.push(Number(m[1]))
+  },
+})
+// wrangler runs in its own process group: a timeout or Ctrl-C must take it down too.
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.on(signal, () => void runtime.kill().finally(() => process.exit(1)))
+const quantile = (xs: number[], q: number) =>
+  [...xs].sort((a, b) => a - b)[Math.floor(q * (xs.length - 1))] ?? 0
+try {
+  let requests = 0
+  const counting = (input: string, init: RequestInit) => {
+    requests++
+    return fetch(input, init)
+  }
+  const started = Date.now()
+  const ticker = setInterval(() => {
+    const s = ((Date.now() - started) / 1000).toFixed(0)
+    console.log(`  ${s} s: ${batchMs.length} consumer batches, load ${loadavg()[0]?.toFixed(1)}`)
+  }, 15_000)
+  const report = await seedWorld(runtime.base, token, seed, {
+    progress: 'none',
+    fetch: counting,
+    ...(values.only === undefined ? {} : { stages: stages[values.only] ?? [] }),
+    ...(values['users-per-chunk'] === undefined ? {} : { usersPerChunk: num(values['users-per-chunk']) }),
+    ...(values['objects-per-second'] === undefined
+      ? {}
+      : { maxObjectsPerSecond: num(values['objects-per-second']) }),
+    ...(values.backlog === undefined ? {} : { maxBacklog: num(values.backlog) }),
+    ...(values['in-flight'] === undefined ? {} : { postBatchesInFlight: num(values['in-flight']) }),
+  })
+  clearInterval(ticker)
+  const seededAt = Date.now()
+  const stats = async () => {
+    const res = await fetch(`${runtime.base}/v1/admin/thunder/stats`, {
+      headers: { authorization: `Bearer ${token}` },
+    })
+    return ((await res.json()) as { totalPosts: number }).totalPosts
+  }
+  while (
+    report.posts.published > 0 &&
+    (await stats()) < report.posts.created &&
+    Date.now() - seededAt < 120_000
+  )
+    await new Promise((r) => setTimeout(r, 250))
+  console.log(
+    JSON.stringify({
+      seededS: report.ms / 1000,
+      usersPathS: report.pathMs.users / 1000,
+      postsPathS: report.pathMs.posts / 1000,
+      thunderCompleteS: (Date.now() - seededAt + report.ms) / 1000,
+      thunderPosts: await stats(),
+      requests,
+      consumerBatches: batchMs.length,
+      consumerBatchMs: {
+        p50: quantile(batchMs, 0.5),
+        p90: quantile(batchMs, 0.9),
+        sum: batchMs.reduce((a, b) => a + b, 0),
+      },
+      accounts: report.accounts.created,
+      follows: report.follows.added,
+      posts: report.posts.created,
+      engagements: report.engagements.added,
+      load: loadavg().map((l) => Number(l.toFixed(1))),
+    }),
+  )
+} finally {
+  await runtime.kill()
+  rmSync(persistTo, { recursive: true, force: true })
+}

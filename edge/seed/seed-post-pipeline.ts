@@ -1,0 +1,41 @@
+// The seeder's post batches, several in flight: a batch is sent once every earlier batch holding a post it
+// refers to (reply, quote, repost) has been stored, so the store still sees parents before their replies and
+// captures their facts; batches without such a dependency overlap. One batch at a time left the local
+// queue consumer idle while each request was in flight (measured: consumer busy 72 of 158 s).
+
+type Refs = { id?: unknown; replyToId?: unknown; quoteOfId?: unknown; repostOfId?: unknown }
+
+const refsOf = (post: unknown): string[] => {
+  const p = (typeof post === 'object' && post !== null ? post : {}) as Refs
+  return [p.replyToId, p.quoteOfId, p.repostOfId].filter((r): r is string => typeof r === 'string')
+}
+const idOf = (post: unknown): unknown =>
+  typeof post === 'object' && post !== null ? (post as Refs).id : undefined
+
+/** Sends `batches` in order with at most `window` in flight, never before the batches holding their parents. */
+export async function sendBatchesInOrder(
+  batches: readonly (readonly unknown[])[],
+  window: number,
+  send: (batch: readonly unknown[]) => Promise<void>,
+): Promise<void> {
+  const inFlight = new Set<{ ids: Set<unknown>; done: Promise<void> }>()
+  const all: Promise<void>[] = []
+  for (const batch of batches) {
+    const refs = new Set(batch.flatMap(refsOf))
+    for (const f of [...inFlight]) if ([...refs].some((r) => f.ids.has(r))) await f.done
+    while (inFlight.size >= Math.max(1, window)) await Promise.race([...inFlight].map((f) => f.done))
+    const entry = { ids: new Set(batch.map(idOf)), done: send(batch) }
+    inFlight.add(entry)
+    // Settled either way: a failure surfaces from Promise.all below (and from any wait on it above).
+    const settled = entry.done.then(
+      () => inFlight.delete(entry),
+      () => inFlight.delete(entry),
+    )
+    all.push(
+      entry.done,
+      settled.then(() => undefined),
+    )
+    entry.done.catch(() => {})
+  }
+  await Promise.all(all)
+}

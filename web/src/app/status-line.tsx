@@ -1,0 +1,75 @@
+// The status line: which backend ranks (WebGPU with its adapter, or WASM and why), the model versions
+// (manifest.json), the edge's latency, and a progress bar while the models download and compile.
+import { signal } from '@preact/signals'
+import { useEffect } from 'preact/hooks'
+import { engineState } from './engine'
+import { edgeLatency } from './session'
+
+const MODEL_FILES = ['ranker_history.onnx', 'ranker_candidates.onnx', 'user_tower.onnx']
+const models = signal<string>('checking…')
+
+async function readManifest(): Promise<void> {
+  try {
+    const res = await fetch(`${import.meta.env.BASE_URL}models/manifest.json`)
+    if (!res.ok) throw new Error(`HTTP ${res.status}`)
+    const m = (await res.json()) as {
+      world?: { generatorVersion?: string }
+      artifacts?: Record<string, { sha256?: string }>
+    }
+    const ids = MODEL_FILES.map(
+      (f) => `${f.replace('.onnx', '')} ${m.artifacts?.[f]?.sha256?.slice(0, 8) ?? '?'}`,
+    )
+    models.value = `${ids.join(', ')}${m.world?.generatorVersion ? ` · world ${m.world.generatorVersion}` : ''}`
+  } catch (e) {
+    models.value = `manifest unavailable (${e instanceof Error ? e.message : String(e)})`
+  }
+}
+
+function Backend() {
+  const s = engineState.value
+  const e = s.engine
+  if (s.phase === 'error') return <span>model load failed: {s.error}</span>
+  if (!e) return <span>{s.step}</span>
+  const b = e.backend
+  const adapter = s.caps?.adapter
+  const gpu = adapter
+    ? `${adapter.vendor || 'unknown vendor'} ${adapter.architecture || ''}${adapter.isFallbackAdapter ? ' (software)' : ''}`.trim()
+    : 'no adapter'
+  const text =
+    b.provider === 'webgpu'
+      ? `WebGPU — ${gpu}`
+      : `WASM — ${b.fallbackReason ?? 'WebGPU not used'}${globalThis.crossOriginIsolated ? ', threads on' : ', single-threaded (not cross-origin isolated)'}`
+  return (
+    <span
+      id="feed-engine"
+      data-engine={e.name}
+      data-provider={b.provider}
+      data-fallback-reason={b.fallbackReason ?? ''}
+    >
+      {text} · loaded in {Math.round(b.loadMs)} ms
+    </span>
+  )
+}
+
+export function StatusLine() {
+  useEffect(() => void readManifest(), [])
+  const s = engineState.value
+  const latency = edgeLatency.value
+  return (
+    <div class="status-line" role="status" aria-label="Runtime status">
+      <span class="status-item">
+        <span class="status-key">Backend</span> <Backend />
+      </span>
+      {s.phase === 'loading' && <progress id="engine-progress" aria-label={s.step} />}
+      <span class="status-item">
+        <span class="status-key">Models</span> {models.value}
+      </span>
+      <span class="status-item">
+        <span class="status-key">Edge</span>{' '}
+        <span id="edge-latency" data-ms={latency?.ms}>
+          {latency ? `${Math.round(latency.ms)} ms (${latency.path})` : 'no request yet'}
+        </span>
+      </span>
+    </div>
+  )
+}

@@ -1,0 +1,118 @@
+// The lab's EvalEngine: the four Phoenix graphs on one worker pool pinned to one provider (no fallback, so
+// a WebGPU result is a WebGPU measurement), timing every run. Cancelling makes the next run throw.
+import type { EvalEngine } from '../../../shared/eval/eval-engine.ts'
+import { PHOENIX_CONFIG } from '../../../shared/phoenix/config.ts'
+import type { CandidateTensors, HistoryTensors } from '../../../shared/phoenix/features.ts'
+import {
+  historyFeeds,
+  type PlainFeeds,
+  postFeeds,
+  rankerCandidateFeeds,
+} from '../../../shared/phoenix/onnx-feeds.ts'
+import type { RankerPrefix, RankerScores } from '../../../shared/phoenix/reference/ranker-reference.ts'
+import type { PhoenixModelRefs } from '../phoenix/phoenix-models'
+import { createOrtPool, type OrtPool } from '../pool/pool'
+import type { Provider, TensorData } from '../pool/types'
+
+const { retrievalDim: R } = PHOENIX_CONFIG
+
+/**
+ * Graphs a WebGPU run keeps on WASM, with why. post_tower still has the int32→int64 Casts in front of its
+ * embedding Gathers (`npm run models:webgpu-safe` rewrites only ranker_candidates and user_tower), through
+ * which onnxruntime-web 1.30's WebGPU EP reads wrong rows; its retrieval numbers would not be the model's.
+ */
+export const LAB_KEPT_ON_WASM: Readonly<Record<string, string>> = {
+  post_tower:
+    'int32→int64 Casts before its embedding Gathers are not WebGPU-safe (models:webgpu-safe skips it)',
+}
+
+/** Wall-clock ms of each run per graph (page → worker → page), and the rows each run scored. */
+export interface RunTimings {
+  ms: Record<string, number[]>
+  rows: Record<string, number[]>
+}
+
+function floats(outputs: Record<string, TensorData>, name: string): Float32Array {
+  const t = outputs[name]
+  if (t?.type !== 'float32') throw new Error(`ONNX output ${name} is missing or not float32`)
+  return t.data
+}
+
+export class LabEngine implements EvalEngine {
+  readonly timings: RunTimings = { ms: {}, rows: {} }
+
+  private constructor(
+    private readonly pool: OrtPool,
+    private readonly models: PhoenixModelRefs,
+    readonly provider: Provider,
+    /** The provider each graph runs on. */
+    readonly graphs: Record<string, Provider>,
+    readonly loadMs: number,
+    private readonly signal: AbortSignal,
+  ) {}
+
+  /** Loads every graph on `provider` only; throws (and frees the pool) when one does not load there. */
+  static async create(models: PhoenixModelRefs, provider: Provider, signal: AbortSignal): Promise<LabEngine> {
+    const pool = createOrtPool({ size: 1 })
+    try {
+      let loadMs = 0
+      const graphs: Record<string, Provider> = {}
+      for (const ref of Object.values(models)) {
+        signal.throwIfAborted()
+        const on = provider === 'webgpu' && LAB_KEPT_ON_WASM[ref.name] ? 'wasm' : provider
+        const loaded = await pool.load(ref, [on])
+        if (!loaded.ok) throw new Error(`${ref.name} on ${on}: ${loaded.code}: ${loaded.message}`)
+        graphs[ref.name] = on
+        loadMs += loaded.loadMs
+      }
+      return new LabEngine(pool, models, provider, graphs, loadMs, signal)
+    } catch (e) {
+      pool.terminate()
+      throw e
+    }
+  }
+
+  async encodeHistory(h: HistoryTensors): Promise<RankerPrefix> {
+    const out = await this.run(this.models.rankerHistory.name, historyFeeds([h]), 1)
+    return {
+      keys: floats(out, 'prefix_k'),
+      values: floats(out, 'prefix_v'),
+      valid: floats(out, 'prefix_valid'),
+    }
+  }
+
+  async scoreCandidates(prefix: RankerPrefix, c: CandidateTensors): Promise<RankerScores> {
+    // The pool transfers input buffers away: hand it copies so the caller's prefix stays usable.
+    const copy = { keys: prefix.keys.slice(), values: prefix.values.slice(), valid: prefix.valid.slice() }
+    const out = await this.run(this.models.rankerCandidates.name, rankerCandidateFeeds(copy, c), c.n)
+    return { n: c.n, probs: floats(out, 'probs'), dwellSeconds: floats(out, 'dwell_seconds') }
+  }
+
+  async userEmbeddings(hs: readonly HistoryTensors[]): Promise<Float32Array> {
+    const out = await this.run(this.models.userTower.name, historyFeeds(hs, false), hs.length)
+    const e = floats(out, 'user_embedding')
+    if (e.length !== hs.length * R) throw new Error(`user_embedding has ${e.length} values`)
+    return e
+  }
+
+  async postEmbeddings(c: CandidateTensors): Promise<Float32Array> {
+    const out = await this.run(this.models.postTower.name, postFeeds(c), c.n)
+    return floats(out, 'post_embedding')
+  }
+
+  release(): void {
+    this.pool.terminate()
+  }
+
+  private async run(model: string, feeds: PlainFeeds, rows: number): Promise<Record<string, TensorData>> {
+    this.signal.throwIfAborted()
+    const t0 = performance.now()
+    const res = await this.pool.run(model, feeds)
+    const ms = performance.now() - t0
+    this.signal.throwIfAborted()
+    if (!res.ok) throw new Error(`${model} on ${this.provider}: ${res.code}: ${res.message}`)
+    this.timings.ms[model] = [...(this.timings.ms[model] ?? []), ms]
+    this.timings.rows[model] = [...(this.timings.rows[model] ?? []), rows]
+    return res.outputs
+  }
+}

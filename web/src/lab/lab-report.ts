@@ -1,0 +1,57 @@
+// The model lab's result, as shown and as exported (JSON): the eval set, the device, and per backend the
+// metrics (shared/eval, the code `npm run models:eval` reports with) and the run latencies.
+import type { WorldInfo } from '../../../shared/eval/eval-data.ts'
+import type { ModelEvalResult } from '../../../shared/eval/evaluate-model.ts'
+import type { AdapterSummary, Provider } from '../pool/types'
+
+export const LAB_REPORT_FORMAT = 'for-you-edge/model-lab@1'
+
+export interface LabOptions {
+  /** The first N held-out eval sessions. */
+  sessions: number
+  /** Retrieval corpus sampled to this many posts; null: the whole eval window. */
+  corpus: number | null
+  /** At most this many held-out retrieval viewers; null: all in the sessions. */
+  retrievalUsers: number | null
+  providers: Provider[]
+}
+
+export interface BackendLatency {
+  /** Per session: ranker_history + ranker_candidates wall ms (page → worker → page). */
+  rankerSessionMs: number[]
+  /** Per post-tower batch: wall ms. */
+  postTowerBatchMs: number[]
+  candidatesPerSecond: number
+  postsPerSecond: number
+}
+
+export interface BackendRun {
+  provider: Provider
+  /** The provider each graph ran on (a WebGPU run keeps post_tower on WASM: lab-engine.ts says why). */
+  graphs: Record<string, Provider>
+  loadMs: number
+  seconds: number
+  latency: BackendLatency
+  metrics: ModelEvalResult
+}
+
+export interface LabReport {
+  format: typeof LAB_REPORT_FORMAT
+  options: LabOptions
+  world: WorldInfo
+  evalSet: { source: string; sessions: number; retrievalUsers: number; corpus: number; buildSeconds: number }
+  device: {
+    adapter: AdapterSummary | null
+    crossOriginIsolated: boolean
+    hardwareConcurrency: number
+    userAgent: string
+  }
+  backends: BackendRun[]
+  startedAt: string
+  seconds: number
+}
+
+/** JSON with NaN/±∞ as null (metricsJson's convention). */
+export function labReportJson(r: LabReport): string {
+  return `${JSON.stringify(r, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`
+}

@@ -1,0 +1,212 @@
+// The model lab: regenerate the held-out eval set from the world's seed, score it in the browser's worker
+// pool on WebGPU and/or WASM, and compare per-head metrics, calibration, ROC, retrieval and latency with the
+// oracle and the popularity baseline. Same eval code as `npm run models:eval -- --regenerate`.
+import './lab.css'
+import { useSignal } from '@preact/signals'
+import { useEffect } from 'preact/hooks'
+import { detectCapabilities } from '../pool/backend'
+import type { Capabilities, Provider } from '../pool/types'
+import { LatencyHistogram, ReliabilityChart, RocChart } from './charts/lab-charts'
+import { labReportJson } from './lab-report'
+import { cancelLab, labError, labPhase, labProgress, labReport, labStep, runLab } from './lab-run'
+import { HeadTable, LatencyTable, RetrievalTable } from './lab-tables'
+
+function exportReport(): void {
+  const report = labReport.value
+  if (!report) return
+  const url = URL.createObjectURL(new Blob([labReportJson(report)], { type: 'application/json' }))
+  const a = document.createElement('a')
+  a.href = url
+  a.download = `model-lab-${report.startedAt.replace(/[:.]/g, '-')}.json`
+  a.click()
+  setTimeout(() => URL.revokeObjectURL(url), 1000)
+}
+
+function adapterText(caps: Capabilities | null): string {
+  if (!caps) return 'detecting…'
+  const a = caps.adapter
+  const gpu = a
+    ? `WebGPU adapter ${a.vendor || '?'} / ${a.architecture || '?'}${a.description ? ` (${a.description})` : ''}${a.isFallbackAdapter ? ', software fallback' : ''}`
+    : 'no WebGPU adapter'
+  return `${gpu}; ${caps.hardwareConcurrency} logical cores; cross-origin isolated: ${caps.crossOriginIsolated ? 'yes' : 'no'}`
+}
+
+function NumberField(props: {
+  id: string
+  label: string
+  value: number
+  min: number
+  max: number
+  onInput: (n: number) => void
+}) {
+  return (
+    <label for={props.id}>
+      {props.label}
+      <input
+        id={props.id}
+        type="number"
+        min={props.min}
+        max={props.max}
+        value={props.value}
+        onInput={(e) => props.onInput(Number((e.target as HTMLInputElement).value))}
+      />
+    </label>
+  )
+}
+
+export function LabView() {
+  const caps = useSignal<Capabilities | null>(null)
+  const sessions = useSignal(40)
+  const corpus = useSignal(1000)
+  const users = useSignal(16)
+  const providers = useSignal<Record<Provider, boolean>>({ webgpu: true, wasm: true })
+  const head = useSignal('favorite')
+  useEffect(() => {
+    void detectCapabilities().then((c) => {
+      caps.value = c
+      if (!c.webgpu) providers.value = { webgpu: false, wasm: true }
+    })
+  }, [])
+  const running = labPhase.value === 'running'
+  const chosen = (['webgpu', 'wasm'] as const).filter((p) => providers.value[p])
+  const valid = chosen.length > 0 && sessions.value >= 1 && corpus.value >= 100 && users.value >= 1
+  const report = labReport.value
+  const runs = report?.backends ?? []
+  const curves = runs.flatMap((r) => {
+    const c = r.metrics.curves.find((x) => x.head === head.value)
+    return c ? [{ provider: r.provider, c }] : []
+  })
+  const start = () =>
+    void runLab({
+      sessions: sessions.value,
+      corpus: corpus.value,
+      retrievalUsers: users.value,
+      providers: chosen,
+    })
+  return (
+    <section class="lab" aria-labelledby="lab-title">
+      <h2 id="lab-title">Model lab</h2>
+      <p>
+        Regenerates the held-out evaluation set from the world's seed in this browser, scores it with the
+        shipped Phoenix models in the worker pool, and sets the model beside the world's true probabilities
+        (oracle) and a popularity baseline. The same slice through{' '}
+        <code>npm run models:eval -- --regenerate --sessions N --corpus M --retrieval-users U</code> gives the
+        same numbers (within 10⁻³).
+      </p>
+      <p class="lab-device" data-testid="lab-device">
+        Device: {adapterText(caps.value)}
+      </p>
+      <form
+        class="lab-form"
+        onSubmit={(e) => {
+          e.preventDefault()
+          if (valid && !running) start()
+        }}
+      >
+        <NumberField
+          id="lab-sessions"
+          label="Eval sessions (first N)"
+          value={sessions.value}
+          min={1}
+          max={5000}
+          onInput={(n) => (sessions.value = n)}
+        />
+        <NumberField
+          id="lab-corpus"
+          label="Retrieval corpus (posts)"
+          value={corpus.value}
+          min={100}
+          max={20000}
+          onInput={(n) => (corpus.value = n)}
+        />
+        <NumberField
+          id="lab-users"
+          label="Retrieval viewers (at most)"
+          value={users.value}
+          min={1}
+          max={500}
+          onInput={(n) => (users.value = n)}
+        />
+        <fieldset>
+          <legend>Backends</legend>
+          {(['webgpu', 'wasm'] as const).map((p) => (
+            <label key={p}>
+              <input
+                type="checkbox"
+                checked={providers.value[p]}
+                disabled={p === 'webgpu' && caps.value?.webgpu === false}
+                onChange={(e) =>
+                  (providers.value = { ...providers.value, [p]: (e.target as HTMLInputElement).checked })
+                }
+              />
+              {p === 'webgpu' ? 'WebGPU' : 'WASM'}
+            </label>
+          ))}
+        </fieldset>
+        <div class="lab-actions">
+          <button type="submit" disabled={running || !valid}>
+            Run evaluation
+          </button>
+          <button type="button" onClick={cancelLab} disabled={!running}>
+            Cancel
+          </button>
+          <button type="button" onClick={exportReport} disabled={!report}>
+            Export JSON
+          </button>
+        </div>
+      </form>
+      <div class="lab-status" data-testid="lab-status" data-phase={labPhase.value}>
+        <progress max={1} value={labProgress.value} aria-label="Model lab progress" />
+        <span role="status" aria-live="polite">
+          {labPhase.value === 'failed' ? `failed: ${labError.value}` : labStep.value}
+        </span>
+      </div>
+      {report && (
+        <div class="lab-results">
+          <p data-testid="lab-summary">
+            {report.evalSet.source}: {runs[0]?.metrics.candidates ?? 0} candidates; eval set built in{' '}
+            {report.evalSet.buildSeconds.toFixed(1)} s; whole run {report.seconds.toFixed(1)} s.
+          </p>
+          <HeadTable runs={runs} />
+          <h3>Calibration and ROC</h3>
+          <label for="lab-head">
+            Head{' '}
+            <select
+              id="lab-head"
+              value={head.value}
+              onChange={(e) => (head.value = (e.target as HTMLSelectElement).value)}
+            >
+              {(runs[0]?.metrics.curves ?? []).map((c) => (
+                <option key={c.head} value={c.head}>
+                  {c.head}
+                </option>
+              ))}
+            </select>
+          </label>
+          {curves.length > 0 && (
+            <div class="lab-charts">
+              <figure>
+                <RocChart head={head.value} curves={curves} />
+                <figcaption>ROC curves of {head.value}: model per backend, oracle, popularity.</figcaption>
+              </figure>
+              <figure>
+                <ReliabilityChart head={head.value} curves={curves} />
+                <figcaption>
+                  Reliability of {head.value}: observed rate per bin of predicted probability.
+                </figcaption>
+              </figure>
+            </div>
+          )}
+          <h3>Retrieval</h3>
+          <RetrievalTable runs={runs} />
+          <h3>Latency and throughput</h3>
+          <LatencyTable runs={runs} />
+          <figure>
+            <LatencyHistogram runs={runs} />
+            <figcaption>Ranker latency per session on each backend.</figcaption>
+          </figure>
+        </div>
+      )}
+    </section>
+  )
+}
