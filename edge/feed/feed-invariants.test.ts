@@ -1,12 +1,14 @@
 // Feed invariants through the public API on a seeded world (loaded with the npm start seeder): no own
 // posts, no blocked or muted authors in either direction, no muted keywords, nothing older than 48 h, no
 // duplicates, nothing served twice, both networks present, deterministic for a fixed world and time.
+import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { tokenResponse } from '../../shared/types/api/admin.ts'
 import { feedCandidatesResponse } from '../../shared/types/api/feed.ts'
 import { inNetworkResponse } from '../../shared/types/api/thunder.ts'
 import { ADMIN, BASE, call, eventually, failure, fetchWorker } from '../api/api.fixtures'
+import { setGroxLabels } from '../grox/tasks/sinks/safety-labels'
 import { loadWorld } from '../seed/seed-world'
 import { feedWorld, MUTED_KEYWORD, WHO } from './feed-world.fixtures'
 
@@ -202,5 +204,23 @@ describe('served posts and GET /v1/feed', () => {
 
     const again = await candidatesOf()
     for (const postId of postIds) expect(again.candidates.map((c) => c.postId)).not.toContain(postId)
+  }, 60_000)
+  it('Grox content labels in post core data reach the candidate and the visibility rules', async () => {
+    const before = await candidatesOf()
+    const target = before.candidates.find((c) => !c.labels.includes('violent_speech'))
+    if (target === undefined) throw new Error('no candidate to label')
+    const found = await setGroxLabels(env, [
+      { postId: target.postId, source: 'safety_ptos', labels: ['violent_speech'] },
+    ])
+    expect(found).toEqual([true])
+    const after = await candidatesOf()
+    expect(after.candidates.find((c) => c.postId === target.postId)?.labels).toContain('violent_speech')
+    const feed = await call('GET', `/v1/feed?nowMs=${nowMs}&viewerId=${id(WHO.viewer)}`, { token: ADMIN })
+    expect(feed.status).toBe(200)
+    const served = z
+      .object({ items: z.array(explainedItem) })
+      .parse(feed.body)
+      .items.map((i) => i.post.postId)
+    expect(served).not.toContain(target.postId)
   }, 60_000)
 })

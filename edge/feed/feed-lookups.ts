@@ -2,6 +2,7 @@
 // counts, the reposted source, labels); each id is read from its store once per request.
 import type { UserView } from '../../shared/types/api/users.ts'
 import type { Env } from '../env'
+import { groxLabels } from '../grox/tasks/sinks/safety-labels'
 import { mapLimit } from '../ids/map-limit'
 import { lookupPosts } from '../posts/post-client'
 import type { PostRecord } from '../posts/post-record'
@@ -42,6 +43,8 @@ export interface FeedLookups {
   posts: BatchMemo<PostRecord>
   /** Account profiles (unknown accounts are absent). */
   profiles: BatchMemo<UserView>
+  /** Grox's safety labels in post core data (posts without labels are absent). */
+  groxLabels: BatchMemo<string[]>
 }
 
 export function feedLookups(env: Env): FeedLookups {
@@ -55,5 +58,6 @@ export function feedLookups(env: Env): FeedLookups {
       })
       return out
     }),
+    groxLabels: new BatchMemo((ids) => groxLabels(env, ids)),
   }
 }
