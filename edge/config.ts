@@ -13,7 +13,14 @@ export interface EdgeConfig {
   outboxResendAfterS: number
 }
 
-function intVar(value: string | undefined, name: string, fallback: number, min: number, max: number): number {
+/** An integer [vars] value in [min, max], or the fallback when unset; throws naming the variable otherwise. */
+export function intVar(
+  value: string | undefined,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   if (value === undefined || value === '') return fallback
   const n = Number(value)
   if (!Number.isInteger(n) || n < min || n > max) {

@@ -1,4 +1,5 @@
 // The dispatcher's settings from wrangler.toml [vars] (upstream DispatcherConfig / EngineConfig).
+import { intVar } from '../../config'
 import type { Env } from '../../env'
 
 export interface DispatcherConfig {
@@ -10,15 +11,6 @@ export interface DispatcherConfig {
   taskDeadlineMs: number
   /** A released task not answered within this is counted as a failed attempt (a lost or crashed run). */
   leaseMs: number
-}
-
-function intVar(value: string | undefined, name: string, fallback: number, min: number, max: number): number {
-  if (value === undefined || value === '') return fallback
-  const n = Number(value)
-  if (!Number.isInteger(n) || n < min || n > max) {
-    throw new Error(`${name} must be an integer in [${min}, ${max}], got ${JSON.stringify(value)}`)
-  }
-  return n
 }
 
 export function dispatcherConfig(env: Env): DispatcherConfig {
