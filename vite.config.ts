@@ -1,6 +1,6 @@
 // Vite config for the web app (root: web/). Cross-origin isolation headers let onnxruntime-web use
 // SharedArrayBuffer threads; /v1 is proxied to the edge Worker (wrangler dev) in dev and preview.
-import { createReadStream, readFileSync } from 'node:fs'
+import { createReadStream, readFileSync, statSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { type Connect, createLogger, defineConfig, type Plugin } from 'vite'
 
@@ -49,6 +49,8 @@ function modelArtifacts(): Plugin {
     if (!BROWSER_ARTIFACTS.includes(name)) return next()
     res.setHeader('Content-Type', artifactType(name))
     res.setHeader('Cache-Control', 'no-cache')
+    // The page's download progress bar reads it (preview's static server sends it too).
+    res.setHeader('Content-Length', statSync(new URL(name, ARTIFACTS)).size)
     createReadStream(new URL(name, ARTIFACTS)).on('error', next).pipe(res)
   }
   return {

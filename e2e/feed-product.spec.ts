@@ -1,7 +1,7 @@
 // The demo feed as a person uses it, on WASM (a Chromium without WebGPU; the SwiftShader path is
 // feed-webgpu.spec.ts): sign in, a timeline of ≥ 20 explained posts whose numbers match what an API client
 // computes from the same candidates, local re-ranking from the weight controls, like and block reaching the
-// next feed, infinite scroll, the composer, axe-core, a phone-width layout and screenshots. One page for
+// next feed, infinite scroll, dwell, the composer, axe-core, a phone-width layout and screenshots. One page for
 // the whole file: the model loads once.
 import { expect, type Page, test } from '@playwright/test'
 import { DEFAULT_RANKING_PARAMS as PARAMS } from '../shared/ranking/ranking-params.ts'
@@ -146,6 +146,16 @@ test('infinite scroll fetches a further page of new posts', async () => {
   expect(after.length).toBeGreaterThan(before.length)
   expect(after.slice(0, before.length).map((p) => p.postId)).toEqual(before.map((p) => p.postId))
   expect(new Set(after.map((p) => p.postId)).size).toBe(after.length)
+  // The first posts were on screen since sign-in and scrolled away: each sent one dwell engagement.
+  const shown = new Set(before.map((p) => p.postId))
+  await expect
+    .poll(async () => {
+      const h = (await adminGet(`/v1/users/${PRODUCT_VIEWER.id}/engagements`)) as {
+        engagements: { postId: string; action: string }[]
+      }
+      return h.engagements.filter((e) => e.action === 'dwell' && shown.has(e.postId)).length
+    })
+    .toBeGreaterThan(0)
 })
 
 async function adminGet(path: string): Promise<unknown> {
@@ -205,6 +215,8 @@ test('the composer posts as the signed-in user and reports the Grox fields hones
 })
 
 test('axe-core finds no serious or critical violations; the layout fits a phone', async () => {
+  // axe over two pages of posts, then a full screenshot: past 120 s on a loaded 2-core machine.
+  test.setTimeout(300_000)
   expect(await seriousAxeViolations(page)).toEqual([])
   await page.setViewportSize({ width: 390, height: 844 })
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)

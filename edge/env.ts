@@ -11,6 +11,8 @@ interface Secrets {
   ADMIN_TOKEN?: string
   /** HMAC-SHA256 key for signed user tokens. */
   TOKEN_SECRET?: string
+  /** Bearer key for Grox's LLM endpoint (GROX_LLM_URL); unset sends none. */
+  GROX_LLM_KEY?: string
 }
 
 /**

@@ -3,6 +3,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { createServer } from 'node:net'
 import { resolve } from 'node:path'
+import { waitForUrl } from './wait-for-url.ts'
 import { ROOT, WRANGLER_OFFLINE_ENV } from './wrangler-offline.ts'
 
 export interface LocalRuntime {
@@ -92,15 +93,8 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
   }
   const base = `http://127.0.0.1:${opts.port}`
   const deadline = Date.now() + (opts.readyTimeoutMs ?? 60_000)
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) break
-    const ok = await fetch(`${base}/v1/health`, { signal: AbortSignal.timeout(2000) }).then(
-      (r) => r.ok,
-      () => false,
-    )
-    if (ok) return { base, kill, output: () => printed }
-    await new Promise((r) => setTimeout(r, 250))
-  }
+  if (await waitForUrl(`${base}/v1/health`, { deadline, keepWaiting: () => child.exitCode === null }))
+    return { base, kill, output: () => printed }
   await kill()
   throw new Error(`wrangler dev did not answer on ${base}:\n${printed}`)
 }

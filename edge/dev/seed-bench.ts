@@ -1,7 +1,8 @@
 // Where seeding time goes: seeds the default world into a fresh `wrangler dev` (its own state folder and
 // port) and prints the seeder's per-path times, the request counts and when Thunder holds every post.
-//   tsx edge/dev/seed-bench.ts [--users-per-chunk N] [--objects-per-second N] [--backlog N] [--only users|posts] [--in-flight N]
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+//   tsx edge/dev/seed-bench.ts [--users-per-chunk N] [--objects-per-second N] [--backlog N] [--only users|posts]
+//     [--in-flight N] [--log FILE (every line the runtime prints)]
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -18,6 +19,7 @@ const { values } = parseArgs({
     backlog: { type: 'string' },
     'in-flight': { type: 'string' },
     only: { type: 'string' },
+    log: { type: 'string' },
   },
 })
 const num = (v: string | undefined) => (v === undefined ? undefined : Number(v))
@@ -37,7 +39,9 @@ console.log(
     .join(' ')}`,
 )
 const persistTo = mkdtempSync(join(tmpdir(), 'fye-seed-bench-'))
-// wrangler prints "QUEUE fye-post-ingest 100/100 (812ms)" per consumer batch at level info.
+// wrangler prints "QUEUE fye-post-ingest 100/100 (812ms)" per consumer batch at level info: the post-ingest
+// consumer's batches are the seed's critical path; Grox's queues show what competes with it for the CPU.
+const batchMsByQueue = new Map<string, number[]>()
 const batchMs: number[] = []
 const runtime = await startLocalRuntime({
   persistTo,
@@ -45,8 +49,13 @@ const runtime = await startLocalRuntime({
   vars: { ADMIN_TOKEN: token, TOKEN_SECRET: token, ENVIRONMENT: 'local' },
   logLevel: 'info',
   onLine: (line) => {
-    const m = /QUEUE fye-post-ingest \d+\/\d+ \((\d+)ms\)/.exec(line)
-    if (m?.[1] !== undefined) batchMs.push(Number(m[1]))
+    if (values.log !== undefined) appendFileSync(values.log, `${Date.now() - t0} ${line}\n`)
+    const m = /QUEUE (\S+) \d+\/\d+ \((\d+)ms\)/.exec(line)
+    if (m?.[1] === undefined || m[2] === undefined) return
+    const list = batchMsByQueue.get(m[1]) ?? []
+    list.push(Number(m[2]))
+    batchMsByQueue.set(m[1], list)
+    if (m[1] === 'fye-post-ingest') batchMs.push(Number(m[2]))
   },
 })
 // wrangler runs in its own process group: a timeout or Ctrl-C must take it down too.
@@ -56,14 +65,19 @@ const quantile = (xs: number[], q: number) =>
   [...xs].sort((a, b) => a - b)[Math.floor(q * (xs.length - 1))] ?? 0
 try {
   let requests = 0
-  const counting = (input: string, init: RequestInit) => {
+  const counting = async (input: string, init: RequestInit) => {
     requests++
-    return fetch(input, init)
+    const res = await fetch(input, init)
+    // The seeder retries a 5xx; what the runtime said is worth seeing.
+    if (res.status >= 500)
+      console.log(`  ${res.status} ${input}: ${(await res.clone().text()).slice(0, 200)}`)
+    return res
   }
   const started = Date.now()
   const ticker = setInterval(() => {
     const s = ((Date.now() - started) / 1000).toFixed(0)
-    console.log(`  ${s} s: ${batchMs.length} consumer batches, load ${loadavg()[0]?.toFixed(1)}`)
+    const queues = [...batchMsByQueue].map(([q, ms]) => `${q} ${ms.length}`).join(', ')
+    console.log(`  ${s} s: consumer batches ${queues || 'none'}; load ${loadavg()[0]?.toFixed(1)}`)
   }, 15_000)
   const report = await seedWorld(runtime.base, token, seed, {
     progress: 'none',
@@ -104,6 +118,12 @@ try {
         p90: quantile(batchMs, 0.9),
         sum: batchMs.reduce((a, b) => a + b, 0),
       },
+      queues: Object.fromEntries(
+        [...batchMsByQueue].map(([q, ms]) => [
+          q,
+          { batches: ms.length, busyMs: ms.reduce((a, b) => a + b, 0) },
+        ]),
+      ),
       accounts: report.accounts.created,
       follows: report.follows.added,
       posts: report.posts.created,

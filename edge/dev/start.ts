@@ -13,6 +13,7 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { WorldSeed } from '../../shared/types/world-seed.ts'
 import { DEFAULT_SEED } from '../../shared/world/config.ts'
+import { setGroxDrain } from '../seed/seed-grox-pause'
 import { childSet } from './child-processes.ts'
 import { ensureDevVars } from './dev-vars.ts'
 import { busyPortMessage, busyPorts } from './port-check.ts'
@@ -20,6 +21,7 @@ import { demoHandles, seedWorld } from './seed.ts'
 import { readMarker, writeMarker } from './seed-marker.ts'
 import { type SeedPlan, seedPlan } from './seed-plan.ts'
 import { type SeedStatus, writeSeedStatus } from './seed-status.ts'
+import { waitForUrl } from './wait-for-url.ts'
 import { buildSeed } from './world-build.ts'
 import { parseWorldRate, startWorldClock } from './world-rate.ts'
 import { WRANGLER_OFFLINE_ENV } from './wrangler-offline.ts'
@@ -98,6 +100,9 @@ const vars = ensureDevVars(resolve(ROOT, '.dev.vars'))
 if (vars.written.length > 0) console.log(`  wrote ${vars.written.join(' and ')} to .dev.vars`)
 if (existsSync(SEED_MARKER) && flags.reseed) console.log('  --reseed: sending the world again')
 
+/** Seconds a local start lets a queued Grox task wait (wrangler.toml ships upstream's 900). */
+const LOCAL_GROX_TASK_DEADLINE_S = 21_600
+
 const marker = readMarker(SEED_MARKER)
 const startedAt = Date.now()
 const plan: SeedPlan = seedPlan({
@@ -132,6 +137,10 @@ children.run(
     '--ip',
     '127.0.0.1',
     '--show-interactive-dev-session=false',
+    // The seed hands Grox ~25k posts at once, more than it runs in the 900 s task deadline on 2 cores;
+    // locally their tasks wait in the dispatcher's queue for up to 6 h instead of expiring unrun.
+    '--var',
+    `GROX_TASK_DEADLINE_S:${LOCAL_GROX_TASK_DEADLINE_S}`,
   ],
   WRANGLER_OFFLINE_ENV,
 )
@@ -142,14 +151,8 @@ children.run('web', ['vite', '--port', String(WEB_PORT), '--strictPort'], {
 
 async function waitFor(url: string, label: string): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS
-  while (Date.now() < deadline && !children.stopping) {
-    try {
-      if ((await fetch(url, { signal: AbortSignal.timeout(2000) })).ok) return
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200))
-  }
+  if ((await waitForUrl(url, { deadline, keepWaiting: () => !children.stopping })) || children.stopping)
+    return
   throw new Error(`${label} did not answer at ${url} within ${READY_TIMEOUT_MS / 1000} s`)
 }
 
@@ -177,6 +180,17 @@ async function seedInBackground(seed: WorldSeed, plan: Exclude<SeedPlan, { kind:
         `engagements +${report.engagements.added}` +
         (invalid > 0 ? `; ${invalid} seed items failed validation and were skipped` : ''),
     )
+    const missing = report.postsNotInThunder ?? 0
+    if (missing > 0)
+      console.log(
+        `  but Thunder holds ${report.posts.published - missing} of the ${report.posts.published} new posts: ` +
+          'the local queue stopped delivering (seen on a loaded machine); the post stores re-send the rest, ' +
+          'and restarting `npm start` un-sticks the queue',
+      )
+    if (report.posts.published > 0)
+      console.log(
+        '  content labels and retrieval embeddings of the new posts follow in the background (Grox)',
+      )
     writeMarker(SEED_MARKER, {
       worldSeed: worldSeedNumber,
       // The world's anchor never moves: its posts recur every 48 h from it (edge/seed/world-period.ts).
@@ -226,6 +240,10 @@ try {
   // The page works without the clock, so a failure to set it is reported, not fatal.
   console.log(
     `  ${await startWorldClock(EDGE_URL, vars.values.ADMIN_TOKEN, worldRate).catch((e: unknown) => `world clock not set: ${e instanceof Error ? e.message : e}`)}`,
+  )
+  // A seeder stopped mid-way leaves Grox paused (edge/seed/seed-grox-pause.ts); seeding pauses it again.
+  await setGroxDrain({ fetch }, EDGE_URL, vars.values.ADMIN_TOKEN, false).catch((e: unknown) =>
+    console.log(`  content understanding (Grox) not resumed: ${e instanceof Error ? e.message : e}`),
   )
   console.log('  Ctrl-C stops both.')
   console.log('')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { sendBatchesInOrder } from './seed-post-pipeline'
+import { sendBatchesInOrder, waitForBacklog } from './seed-post-pipeline'
 
 const post = (id: string, replyToId?: string) => (replyToId === undefined ? { id } : { id, replyToId })
 
@@ -73,5 +73,56 @@ describe('sendBatchesInOrder', () => {
         if ((b[0] as { id: string }).id === 'b') throw new Error('500')
       }),
     ).rejects.toThrow('500')
+  })
+})
+
+/** A fake clock: each sleep moves it on, so the waits below take no real time. */
+function fakeClock() {
+  let t = 0
+  return {
+    now: () => t,
+    sleep: async (ms: number) => {
+      t += ms
+    },
+  }
+}
+
+describe('waitForBacklog', () => {
+  it('keeps waiting past any fixed deadline while the backlog falls, however slowly', async () => {
+    const clock = fakeClock()
+    // Falls by 10 every 5 s of fake time: 5,000 -> 4,000 takes 500 s, far past the old 30 s cut-off.
+    let backlog = 5000
+    const polls: number[] = []
+    const unapplied = async () => {
+      polls.push(backlog)
+      const now = backlog
+      if (clock.now() % 5000 === 0) backlog -= 10
+      return now
+    }
+    const done = await waitForBacklog({ unapplied, max: 4000, stallMs: 20_000, pollMs: 1000, ...clock })
+    expect(done).toBe(true)
+    expect(polls.at(-1)).toBe(4000)
+    expect(clock.now()).toBeGreaterThan(30_000)
+  })
+
+  it('gives up on a backlog that stops falling, after the stall time', async () => {
+    const clock = fakeClock()
+    const done = await waitForBacklog({
+      unapplied: async () => 4500,
+      max: 4000,
+      stallMs: 20_000,
+      pollMs: 1000,
+      ...clock,
+    })
+    expect(done).toBe(false)
+    expect(clock.now()).toBe(21_000)
+  })
+
+  it('returns at once when the backlog is within bounds', async () => {
+    const clock = fakeClock()
+    expect(await waitForBacklog({ unapplied: async () => 10, max: 4000, stallMs: 20_000, ...clock })).toBe(
+      true,
+    )
+    expect(clock.now()).toBe(0)
   })
 })

@@ -39,3 +39,37 @@ export async function sendBatchesInOrder(
   }
   await Promise.all(all)
 }
+
+export interface BacklogWait {
+  /** Events published but not yet applied (in Thunder). */
+  unapplied: () => Promise<number>
+  max: number
+  /** Give up when the count has not fallen for this long (Thunder's caps can keep it above `max`). */
+  stallMs: number
+  now?: () => number
+  sleep?: (ms: number) => Promise<void>
+  pollMs?: number
+}
+
+/**
+ * Waits until at most `max` events are unapplied, for as long as the consumer keeps applying them. A fixed
+ * deadline let the seeder pile more onto a local queue that was merely slow (a loaded machine); past ~10k
+ * undelivered messages the local queue refuses sends and the post store's re-sends add more. Returns false
+ * when it gave up on a stalled count.
+ */
+export async function waitForBacklog(w: BacklogWait): Promise<boolean> {
+  const now = w.now ?? Date.now
+  const pause = w.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)))
+  let lowest = await w.unapplied()
+  let fellAt = now()
+  while (lowest > w.max) {
+    if (now() - fellAt > w.stallMs) return false
+    await pause(w.pollMs ?? 250)
+    const current = await w.unapplied()
+    if (current < lowest) {
+      lowest = current
+      fellAt = now()
+    }
+  }
+  return true
+}

@@ -139,6 +139,44 @@ describe('loadWorld (the npm start seeder)', () => {
     expect(demoHandles(world, 2)).toEqual([world.accounts[0]?.handle, world.accounts[1]?.handle])
   })
 
+  it("holds Grox's tasks while the posts go in and releases them once Thunder holds the posts", async () => {
+    const base = 8_200_000_000 + Math.floor(Math.random() * 1e6) * 1000
+    const draining = async () =>
+      ((await call('GET', '/v1/admin/grox/stats', { token: ADMIN })).body as { draining: boolean }).draining
+    const seenWhilePosting: boolean[] = []
+    const recording = async (input: string, init: RequestInit) => {
+      if (input.endsWith('/v1/admin/ingest/posts')) seenWhilePosting.push(await draining())
+      return fetchInProcess(input, init)
+    }
+    const report = await loadWorld(BASE, ADMIN, smallWorld(base), { fetch: recording })
+    expect(report.posts.created).toBe(6)
+    expect(report.postsNotInThunder).toBe(0)
+    expect(seenWhilePosting).toEqual([true])
+    expect(await draining()).toBe(false)
+  })
+
+  it('releases Grox again when seeding fails, with no request of the other path still in flight', async () => {
+    let inFlight = 0
+    await expect(
+      loadWorld(BASE, ADMIN, smallWorld(9_100), {
+        fetch: async (input, init) => {
+          if (input.endsWith('/v1/admin/ingest/posts'))
+            return new Response('{"error":"refused"}', { status: 400 })
+          inFlight++
+          try {
+            return await fetchInProcess(input, init)
+          } finally {
+            inFlight--
+          }
+        },
+      }),
+    ).rejects.toThrow(/400/)
+    expect(inFlight).toBe(0)
+    expect(
+      ((await call('GET', '/v1/admin/grox/stats', { token: ADMIN })).body as { draining: boolean }).draining,
+    ).toBe(false)
+  })
+
   it('fails loudly on a rejected batch', async () => {
     await expect(
       loadWorld(BASE, 'wrong-token', smallWorld(9_000), { fetch: fetchInProcess }),

@@ -7,8 +7,9 @@ import { ingestPostSchema } from '../../shared/types/api/posts.ts'
 import { ingestAccountSchema } from '../../shared/types/api/users.ts'
 import type { WorldSeed } from '../../shared/types/world-seed.ts'
 import { type SeedBatches, toBatches } from './seed-batches'
+import { withGroxPaused } from './seed-grox-pause'
 import { request, sleep } from './seed-http'
-import { sendBatchesInOrder } from './seed-post-pipeline'
+import { sendBatchesInOrder, waitForBacklog } from './seed-post-pipeline'
 import { userChunks } from './seed-user-chunks'
 
 export type SeedStage = 'accounts' | 'follows' | 'posts' | 'engagements'
@@ -35,8 +36,10 @@ export interface SeedOptions {
   /** Users per chunk on the user path (default 250): their accounts, follows and engagements go together. */
   usersPerChunk?: number
   /**
-   * Ingest events published but not yet in Thunder before the posts stage pauses (default 4,000): a local
-   * queue holds at most ~10k undelivered messages. Waits are bounded, so caps or evictions cannot stall it.
+   * Ingest events published but not yet in Thunder before the posts stage pauses (default 2,000): a local
+   * queue holds at most 10k undelivered messages, and an event unconfirmed after the post store's
+   * OUTBOX_RESEND_AFTER_S (30 s) is sent again, so a smaller backlog means fewer duplicate sends on a loaded
+   * machine. A count that stops falling ends the wait, so caps cannot stall it.
    */
   maxBacklog?: number
   /**
@@ -46,6 +49,11 @@ export interface SeedOptions {
   maxObjectsPerSecond?: number
   /** Post batches sent at once (default 3), parents always stored before their replies. */
   postBatchesInFlight?: number
+  /**
+   * Hold Grox's tasks while the posts go in, release them once Thunder holds the posts (default true when
+   * posts are sent): labels and embeddings of seeded posts follow in the background (seed-grox-pause.ts).
+   */
+  pauseGrox?: boolean
 }
 
 export interface SeedReport {
@@ -53,10 +61,19 @@ export interface SeedReport {
   posts: { created: number; existing: number; published: number }
   follows: { added: number; skipped: number }
   engagements: { added: number; skipped: number }
+  /**
+   * Published post events not in Thunder when seeding ended (0 when it caught up). More means the local
+   * queue stopped delivering; the post stores' outboxes re-send them, and a restart of the runtime
+   * un-sticks a stuck local queue. Undefined when not checked (nothing published, or a world not live now).
+   */
+  postsNotInThunder?: number
   /** Seed items that fail the API's own schemas and were not sent, per stage. */
   invalid: Record<SeedStage, number>
   ms: number
-  /** How long each path took (they run side by side, so `ms` is the longer one): where seeding time goes. */
+  /**
+   * How long each path took (they run side by side, so `ms` is the longer one): where seeding time goes.
+   * The post path ends when Thunder holds the posts it published (or the count stopped falling).
+   */
   pathMs: { users: number; posts: number }
 }
 
@@ -149,6 +166,7 @@ export async function loadWorld(
   // Oldest first, a few batches in flight, parents stored before their replies (seed-post-pipeline.ts).
   const posts = async () => {
     const baseline = await thunderPosts()
+    const unapplied = async () => report.posts.published - ((await thunderPosts()) - baseline)
     const chunks: unknown[][] = []
     for (let i = 0; i < batches.posts.length; i += POSTS_PER_BATCH)
       chunks.push(batches.posts.slice(i, i + POSTS_PER_BATCH))
@@ -158,23 +176,35 @@ export async function loadWorld(
       report.posts.existing += r.existing
       report.posts.published += r.published
       progress('posts', chunk.length)
-      const deadline = Date.now() + 30_000
-      while (report.posts.published - ((await thunderPosts()) - baseline) > (opts.maxBacklog ?? 4000)) {
-        if (Date.now() > deadline) break
-        await sleep(100)
-      }
+      await waitForBacklog({ unapplied, max: opts.maxBacklog ?? 2000, stallMs: BACKLOG_STALL_MS })
     })
+    // Seeded means in Thunder, not merely sent: the last backlog drains before Grox is let go. A world
+    // seeded relative to another time has posts older than Thunder's window, which never arrive there.
+    const live = Math.abs(now - Date.now()) < 60_000
+    if (live && report.posts.published > 0) {
+      await waitForBacklog({ unapplied, max: 0, stallMs: BACKLOG_STALL_MS })
+      report.postsNotInThunder = Math.max(0, await unapplied())
+    }
   }
   const timed = async (path: keyof SeedReport['pathMs'], run: () => Promise<void>) => {
     await run()
     report.pathMs[path] = Date.now() - started
   }
-  await Promise.all([timed('users', users), timed('posts', posts)])
+  // Both paths settle before a failure surfaces, so no request is still in flight once the seeder reports.
+  const both = async () => {
+    const settled = await Promise.allSettled([timed('users', users), timed('posts', posts)])
+    for (const s of settled) if (s.status === 'rejected') throw s.reason
+  }
+  if ((opts.pauseGrox ?? true) && batches.posts.length > 0)
+    await withGroxPaused(fetcher, root, adminToken, both)
+  else await both()
   report.ms = Date.now() - started
   return report
 }
 
 const POSTS_PER_BATCH = 500
+/** A backlog that has not fallen for this long is taken as stuck (Thunder caps, a lost event the outbox re-sends later). */
+const BACKLOG_STALL_MS = 20_000
 
 /** Reports each stage's running count; every stage reports once at 0 first, so totals are known early. */
 function progressCounter(batches: SeedBatches, onProgress?: (p: SeedProgress) => void) {

@@ -10,9 +10,11 @@ import { parseArgs } from 'node:util'
 import type { EvalData } from '../../shared/eval/eval-data.ts'
 import { regenerateEvalSet } from '../../shared/eval/eval-set.ts'
 import { buildRetrievalTask, regenerateWorld } from '../../shared/eval/retrieval-task.ts'
+import type { World } from '../../shared/world/world-types.ts'
 import { ARTIFACTS_DIR, type ModelSet, modelSetAt, presentModelSets, shippedModelSet } from './artifacts.ts'
 import { readDataset, readSlice, readSliceWorld } from './eval-files.ts'
 import { writeLabWorld } from './lab-world.ts'
+import { learningCurveMarkdown } from './learning-curve.ts'
 import { configureOrtForNode, OrtPhoenix } from './ort-phoenix.ts'
 import { metricsJson, reportMarkdown } from './report.ts'
 import { runEval } from './run-eval.ts'
@@ -52,18 +54,20 @@ function intFlag(name: 'sessions' | 'corpus' | 'retrieval-users'): number | unde
   return n
 }
 
-function loadData(): EvalData {
-  if (values.slice) return readSlice(ARTIFACTS_DIR)
+/** The eval data, and the world when loading it regenerated one (runEval regenerates it otherwise). */
+function loadData(): { data: EvalData; world?: World } {
+  if (values.slice) return { data: readSlice(ARTIFACTS_DIR) }
   const limit = intFlag('sessions')
   if (values.regenerate) {
     const sessions = limit ?? DEFAULT_REGENERATED_SESSIONS
     log(`regenerating the world and the first ${sessions} eval sessions…`)
-    return regenerateEvalSet({
+    const data = regenerateEvalSet({
       world: readSliceWorld(ARTIFACTS_DIR),
       sessions,
       corpus: intFlag('corpus'),
       retrievalUsers: intFlag('retrieval-users'),
     })
+    return { data }
   }
   const dir = resolve(values.data)
   const ds = readDataset(dir, limit)
@@ -78,22 +82,30 @@ function loadData(): EvalData {
       `wrote the eval slice (${slice.sessions.length} sessions, ${slice.posts.size} posts) to ${ARTIFACTS_DIR}`,
     )
   }
-  return {
+  const data: EvalData = {
     source: relative(process.cwd(), dir) || dir,
     world: worldInfo(ds),
     posts: ds.posts,
     sessions: ds.sessions,
     retrieval: buildRetrievalTask(world, ds),
   }
+  return { data, world }
 }
 
 const set = pickSet(values.models)
 configureOrtForNode()
 const ort = await OrtPhoenix.load(set)
-const data = loadData()
-const report = await runEval(data, { set, ort, crossCheckSessions: Number(values['cross-check']), log })
+const { data, world } = loadData()
+const report = await runEval(data, {
+  set,
+  ort,
+  crossCheckSessions: Number(values['cross-check']),
+  world,
+  log,
+})
 const out = values.out ?? (values.slice || values.regenerate ? undefined : ARTIFACTS_DIR)
-const markdown = reportMarkdown(report)
+// The training run's learning curve (models/eval/learning-curve.ts), from the evaluated set's manifest.
+const markdown = reportMarkdown(report) + learningCurveMarkdown(set.dir)
 if (out !== undefined) {
   writeFileSync(join(out, 'metrics.json'), metricsJson(report))
   writeFileSync(join(out, 'REPORT.md'), markdown)

@@ -28,7 +28,8 @@ describe('models:eval on the committed slice', { timeout: 30_000 }, () => {
     ort = await OrtPhoenix.load(set)
     report = await runEval(data, { set, ort, crossCheckSessions: 3 })
     favorite = report.ranker.heads.find((h) => h.head === 'favorite')!
-  }, 120_000)
+    // The slice eval also regenerates the world for the references (plug-in, classical, policies).
+  }, 600_000)
   afterAll(async () => ort?.release())
 
   it('ships the trained models (not the random-init dev set)', () => {
@@ -79,6 +80,15 @@ describe('models:eval on the committed slice', { timeout: 30_000 }, () => {
     expect(wrong.map((h) => h.head)).toEqual([])
     const { pass, miss, notApplicable } = report.ranker
     expect(pass + miss + notApplicable).toBe(DISCRETE_ACTIONS.length)
+  })
+
+  it('reports the classical baseline for every head, fitted on train sessions, with AUCs in [0, 1] or NaN', () => {
+    expect(report.classical.heads.map((h) => h.head)).toEqual([...DISCRETE_ACTIONS])
+    expect(report.classical.trainSessions).toBeGreaterThan(0)
+    expect(report.classical.heads.filter((h) => !isAucOrNaN(h.auc)).map((h) => h.head)).toEqual([])
+    // In-network, author and word history already separate favorites from the rest.
+    expect(report.classical.heads[0]!.auc).toBeGreaterThan(0.6)
+    expect(reportMarkdown(report)).toContain('AUC classical')
   })
 
   it('the trained ranker beats popularity on favorite', () => {

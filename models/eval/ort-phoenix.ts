@@ -4,6 +4,7 @@
 import * as ort from 'onnxruntime-web'
 import { PHOENIX_CONFIG } from '../../shared/phoenix/config.ts'
 import type { CandidateTensors, HistoryTensors } from '../../shared/phoenix/features.ts'
+import { PHOENIX_ORT_EXTRA } from '../../shared/phoenix/ort-session-options.ts'
 import type { RankerPrefix, RankerScores } from '../../shared/phoenix/reference/ranker-reference.ts'
 import { MODEL_FILES, type ModelFile, type ModelSet, readModel } from './artifacts.ts'
 import { candidateFeeds, historyFeeds, postFeeds } from './ort-feeds.ts'
@@ -46,6 +47,7 @@ export class OrtPhoenix {
       s = ort.InferenceSession.create(readModel(this.set, file), {
         executionProviders: ['wasm'],
         graphOptimizationLevel: 'all',
+        extra: PHOENIX_ORT_EXTRA,
       })
       // A failed load is dropped so the next call can retry.
       s.catch(() => this.sessions.delete(file))

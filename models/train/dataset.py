@@ -1,9 +1,10 @@
 """Reads the world's files (models/data/*) and builds padded Phoenix batches.
 
-Featurization goes through features.py: every post's hashes, text tokens, media class and count buckets
+Featurization goes through features.py: every post's hashes, text tokens, media class and word count
 are computed once with features.py's own functions (hash_pair, text_token_ids, media_class,
-count_bucket) and cached per post; per-event parts (actions bits, dwell, surface, age bucket) are the same
-formulas applied to whole arrays. `check_against_features_py()` proves the result equals
+count_feature_bucket) and cached per post; per-event parts (actions bits, dwell, surface, age bucket, the
+candidates' count buckets) are the same formulas applied to whole arrays. A candidate's counts are those
+its session records for the serve time (world@2), not the post's counts at the world's now. `check_against_features_py()` proves the result equals
 features.featurize_history / featurize_candidates tensor for tensor (test_model.py runs it).
 
 Truth vectors (eval file only) are kept for quick_eval's oracle; features never read them, nor any
@@ -78,15 +79,27 @@ class Posts:
                                   r.get("quoteOfId") is not None]
         self.n = n
 
-    def candidate_input(self, i, in_network):
-        """The raw CandidateInput dict features.py takes (for the equality check and fixtures)."""
+    def candidate_input(self, i, in_network, counts=None):
+        """The raw CandidateInput dict features.py takes (for the equality check and fixtures); `counts`
+        (the serve-time counts) replaces the post's counts at the world's now when given."""
         return {
             "postId": self.ids[i], "authorId": self.author_ids[i], "createdAtMs": int(self.created[i]),
             "text": self.text_raw[i], "media": self.media_raw[i], "videoDurationMs": self.video_ms[i],
-            "counts": {cf["name"]: self.raw_counts[i, j] for j, cf in enumerate(F.COUNT_FEATURES) if cf["name"] != "words"},
+            "counts": counts if counts is not None else
+            {cf["name"]: self.raw_counts[i, j] for j, cf in enumerate(F.COUNT_FEATURES) if cf["name"] != "words"},
             "inNetwork": bool(in_network), "isReply": bool(self.kind_flags[i, 0]),
             "isRepost": bool(self.kind_flags[i, 1]), "isQuote": bool(self.kind_flags[i, 2]),
         }
+
+
+SERVED_COUNT_KEYS = ("favorite", "reply", "repost", "quote", "view")  # a session candidate's 5th field
+
+
+def count_buckets(counts, cap):
+    """Vectorised features.count_bucket: bit length of counts ≥ 1 (frexp's exponent), capped; 0 below 1."""
+    c = np.asarray(counts, np.int64)
+    bits = np.frexp(np.maximum(c, 1).astype(np.float64))[1]
+    return np.where(c >= 1, np.minimum(bits, cap), 0).astype(np.int32)
 
 
 def age_bucket(created, created_valid, at_ms):
@@ -103,7 +116,7 @@ class Sessions:
     def __init__(self, path, posts, limit=None):
         user_ids, served = [], []
         h_len, h_post, h_mask, h_dwell, h_surf, h_at = [], [], [], [], [], []
-        c_len, c_post, c_net, c_mask, c_dwell = [], [], [], [], []
+        c_len, c_post, c_net, c_mask, c_dwell, c_counts = [], [], [], [], [], []
         truth = []
         missing = 0
         with open(path, encoding="utf-8") as f:
@@ -127,7 +140,8 @@ class Sessions:
                     h_at.append(at)
                 cands = s["candidates"][:C_MAX]
                 c_len.append(len(cands))
-                for pid, net, mask, dwell in cands:
+                for pid, net, mask, dwell, counts in cands:
+                    c_counts.append(counts)
                     c_post.append(posts.index[pid])
                     c_net.append(net)
                     c_mask.append(mask)
@@ -161,6 +175,12 @@ class Sessions:
         self.c_net = np.array(c_net, np.float32)
         self.c_mask = np.array(c_mask, np.int64)
         self.c_dwell = np.array(c_dwell, np.float64)
+        # counts at the serve time → the cand_counts buckets; the `words` column is the post's own
+        self.c_raw_counts = np.array(c_counts, np.int64).reshape(-1, len(SERVED_COUNT_KEYS))
+        self.c_counts = posts.counts[c_post].copy()
+        for j, cf in enumerate(F.COUNT_FEATURES):
+            if cf["name"] != "words":
+                self.c_counts[:, j] = count_buckets(self.c_raw_counts[:, SERVED_COUNT_KEYS.index(cf["name"])], cf["max"])
         served_per_cand = np.repeat(self.served, self.c_len)
         self.c_age = age_bucket(posts.created[c_post], posts.created_valid[c_post], served_per_cand)
         self.c_session = np.repeat(np.arange(self.n), self.c_len)
@@ -230,7 +250,7 @@ class Sessions:
             "cand_text": p.text[cpost],
             "cand_media": p.media[cpost],
             "cand_age": np.where(cvalid, self.c_age[ci], 0).astype(np.int32),
-            "cand_counts": p.counts[cpost],
+            "cand_counts": np.where(cvalid[..., None], self.c_counts[ci], 0).astype(np.int32),
             "cand_flags": flags.astype(np.float32),
         })
         extra = {
@@ -257,7 +277,8 @@ class Sessions:
                 "surface": int(self.h_raw_surface[e]), "engagedAtMs": int(self.h_at[e]),
                 "postText": p.text_raw[pi],
             })
-        cands = [p.candidate_input(self.c_post[c], self.c_net[c]) for c in range(self.c_off[s], self.c_off[s + 1])]
+        cands = [p.candidate_input(self.c_post[c], self.c_net[c], dict(zip(SERVED_COUNT_KEYS, self.c_raw_counts[c].tolist())))
+                 for c in range(self.c_off[s], self.c_off[s + 1])]
         return {"userId": self.user_ids[s], "nowMs": int(self.served[s]), "history": events, "candidates": cands}
 
 

@@ -134,7 +134,10 @@ def session(rng, accs, follows, ps, with_truth):
         dwelled = rng.random() < p[I["dwell"]]
         mask |= 1 << (I["dwell"] if dwelled else I["not_dwelled"])
         sec = round(min(30.0, rng.expovariate(1.0 / dwell)), 1)
-        cands.append([ps[k]["id"], 1 if in_net else 0, mask, sec])
+        # counts at the serve time: a share of the post's counts, growing with its age then
+        share = min(1.0, (served - ps[k]["createdAtMs"]) / (12 * HOUR))
+        counts = [round(ps[k]["counts"][c] * share) for c in ("favorite", "reply", "repost", "quote", "view")]
+        cands.append([ps[k]["id"], 1 if in_net else 0, mask, sec, counts])
         truths.append(p + [dwell])
     s = {"userId": accs[viewer]["id"], "servedAtMs": served, "history": history, "candidates": cands}
     if with_truth:

@@ -53,6 +53,21 @@ def set_fast_matmul(on):
     FAST_MATMUL = bool(on)
 
 
+# Sparse gradients for the two big tables (hash_table, text_emb: ~75 % of the parameters) while training
+# with a sparse table optimizer (train.py --table-optimizer adagrad): a step then touches only the rows
+# the batch looked up, as upstream's row-wise Adagrad does. Same forward math.
+SPARSE_TABLES = False
+
+
+def set_sparse_tables(on):
+    global SPARSE_TABLES
+    SPARSE_TABLES = bool(on)
+
+
+def _sparse():
+    return SPARSE_TABLES and not torch.jit.is_tracing() and not torch.onnx.is_in_onnx_export()
+
+
 def mm(x, w):
     """x [..., in] @ w [in, out]."""
     if not FAST_MATMUL or torch.jit.is_tracing() or torch.onnx.is_in_onnx_export():
@@ -84,7 +99,7 @@ def text_mean(tokens, table):
     if FAST_MATMUL and not torch.jit.is_tracing():
         flat = tokens.reshape(-1, tokens.shape[-1]).long()
         w = (mask / count).reshape(flat.shape)
-        out = Fn.embedding_bag(flat, table, mode="sum", per_sample_weights=w)
+        out = Fn.embedding_bag(flat, table, mode="sum", per_sample_weights=w, sparse=_sparse())
         return out.reshape(*tokens.shape[:-1], table.shape[1])
     return (Fn.embedding(tokens.long(), table) * mask.unsqueeze(-1)).sum(-2) / count
 
@@ -109,9 +124,13 @@ def plist(n, *shape, std=0.02):
 
 def hash_part(table, idx, projs):
     """Project then sum: Σ_j table[idx[..., j]] @ projs[j]."""
+    if FAST_MATMUL and not torch.jit.is_tracing() and not torch.onnx.is_in_onnx_export():
+        # training: one gather for both hashes (half the dense table-gradient buffers in backward)
+        rows = Fn.embedding(idx.long(), table, sparse=_sparse())  # [..., J, W]
+        return sum(mm(rows[..., j, :], p) for j, p in enumerate(projs))
     out = None
     for j, p in enumerate(projs):
-        term = mm(Fn.embedding(idx[..., j].long(), table), p)
+        term = mm(Fn.embedding(idx[..., j].long(), table, sparse=_sparse()), p)
         out = term if out is None else out + term
     return out
 

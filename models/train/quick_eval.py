@@ -4,7 +4,11 @@ models/eval uses (the post's smoothed per-view rate of the head's own count — 
 — or of all four for other positive heads; constant, AUC ½, for the negative heads), and calibration
 Σp/Σy. No sklearn.
 
-  /usr/bin/python3 models/train/quick_eval.py --data models/data [--ckpt models/data/checkpoints/ranker.pt]
+  /usr/bin/python3 models/train/quick_eval.py --data models/data [--ckpt models/data/checkpoints/ranker.pt
+      | --onnx models/artifacts/ranker.onnx]
+
+--onnx reads the weights from an exported ranker.onnx (its initializers carry the parameter names), so a
+committed model and a new one can be compared on the same eval file through the same code.
 """
 
 import argparse
@@ -59,16 +63,16 @@ NEGATIVE_HEADS = {"not_interested", "block_author", "mute_author", "report", "no
 PRIOR_VIEWS = 200.0
 
 
-def popularity_scores(posts, cand_posts, head):
+def popularity_scores(posts, cand_counts, head):
     """models/eval/popularity.ts: (count + 200·globalRate) / (views + 200) (a monotone rescaling of its
-    probabilities, so the same AUC)."""
+    probabilities, so the same AUC). cand_counts: the candidates' counts at the serve time [N, 5]."""
     c = posts.raw_counts[1:]  # favorite, reply, repost, quote, view
     if head in NEGATIVE_HEADS:
-        return np.ones(len(cand_posts))
+        return np.ones(len(cand_counts))
     col = {"favorite": 0, "reply": 1, "repost": 2, "quote": 3}.get(head)
     sig = c[:, col] if col is not None else c[:, :4].sum(1)
     rate = sig.sum() / max(c[:, 4].sum(), 1.0)
-    cc = posts.raw_counts[cand_posts]
+    cc = cand_counts
     s = cc[:, col] if col is not None else cc[:, :4].sum(1)
     return (s + PRIOR_VIEWS * rate) / (cc[:, 4] + PRIOR_VIEWS)
 
@@ -83,7 +87,7 @@ def evaluate(probs, dwell, sessions, heads=None):
         pos = int(y[:, a].sum())
         row = {"head": name, "positives": pos, "base_rate": float(y[:, a].mean()),
                "auc": auc(probs[:, a], y[:, a]),
-               "pop_auc": auc(popularity_scores(sessions.posts, sessions.c_post, name), y[:, a]),
+               "pop_auc": auc(popularity_scores(sessions.posts, sessions.c_raw_counts, name), y[:, a]),
                "calib": float(probs[:, a].sum() / max(y[:, a].sum(), 1e-9))}
         if truth is not None:
             row["oracle_auc"] = auc(truth[:, a], y[:, a])
@@ -113,10 +117,33 @@ def format_table(rows, d):
     return "\n".join(out)
 
 
+def load_onnx_weights(module, paths, extra=None):
+    """Loads a module's parameters from the initializers of exported ONNX files (they carry the parameter
+    names); `extra` supplies any not exported (the two-tower temperature)."""
+    import onnx
+    from onnx import numpy_helper
+
+    init = dict(extra or {})
+    for path in paths:
+        init.update({i.name: numpy_helper.to_array(i) for i in onnx.load(path).graph.initializer})
+    want = module.state_dict()
+    missing = [k for k in want if k not in init]
+    if missing:
+        raise SystemExit(f"{paths} lack initializers {missing[:5]}")
+    module.load_state_dict({k: torch.as_tensor(np.array(init[k], np.float32)).reshape(v.shape) for k, v in want.items()})
+    return module
+
+
+def ranker_from_onnx(path):
+    """A PhoenixRanker with the weights of an exported ranker.onnx."""
+    return load_onnx_weights(PR.PhoenixRanker(), [path])
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default="models/data")
     ap.add_argument("--ckpt", default=None)
+    ap.add_argument("--onnx", default=None, help="read the weights from this ranker.onnx instead of --ckpt")
     ap.add_argument("--limit", type=int, default=None)
     args = ap.parse_args()
     torch.set_num_threads(2)
@@ -124,8 +151,11 @@ def main():
     t0 = time.time()
     posts = DS.Posts(os.path.join(args.data, "posts.jsonl"))
     ev = DS.Sessions(os.path.join(args.data, "sessions-eval.jsonl"), posts, limit=args.limit)
-    ranker = PR.PhoenixRanker()
-    ranker.load_state_dict(torch.load(ckpt))
+    if args.onnx:
+        ranker = ranker_from_onnx(args.onnx)
+    else:
+        ranker = PR.PhoenixRanker()
+        ranker.load_state_dict(torch.load(ckpt))
     probs, dwell = predict(ranker, ev)
     rows, d = evaluate(probs, dwell, ev)
     print(f"eval: {ev.n} sessions, {ev.n_candidates} candidates ({time.time() - t0:.1f} s)")

@@ -8,7 +8,10 @@
   (training's truncation) leave the real candidates' outputs unchanged; padded history never matters;
 - prefix independence: the prefix keys/values do not depend on candidates;
 - training fast path (oneDNN convolutions) equals the plain MatMul path;
-- featurization: dataset batches equal features.py byte for byte (on a fake dataset);
+- featurization: dataset batches equal features.py byte for byte (on a fake dataset, whose candidates carry
+  serve-time counts as the world's sessions do);
+- early stopping stops after `patience` evaluations without improvement and restores the best weights;
+  a profile fills only the options not given;
 - the two towers are unit-norm and post embeddings depend only on their own post;
 - the exported ONNX files (when present) carry every spec initializer name, with no aliases.
 Uses trained checkpoints when --ckpt-dir has them, otherwise random weights (made non-trivial).
@@ -299,6 +302,26 @@ def test_onnx_names(onnx_dir, ranker):
         check(f"{f}: opset 17, no aliased initializers", m.opset_import[0].version == 17 and not alias)
 
 
+def test_early_stopping():
+    """Losses 3.0, 2.9, 2.95, 2.96, 2.97 with patience 3: the 5th point is the 3rd without improvement, so
+    it stops there and restores the weights of point 2 (worked out by hand)."""
+    import convergence as CV
+    m = torch.nn.Linear(1, 1, bias=False)
+    stopper = CV.EarlyStopping(patience=3)
+    stops = []
+    for step, loss in enumerate([3.0, 2.9, 2.95, 2.96, 2.97], start=1):
+        with torch.no_grad():
+            m.weight.fill_(float(step))
+        stops.append(stopper.update(m, step, loss))
+    stopper.restore(m)
+    check("early stopping: stops at the 3rd evaluation without improvement", stops == [False] * 4 + [True])
+    check("early stopping: keeps and restores the best checkpoint",
+          stopper.best_step == 2 and float(m.weight) == 2.0, f"best {stopper.best_step}, weight {float(m.weight)}")
+    args = argparse.Namespace(profile="quick", ranker_steps=1400, patience=9)
+    CV.apply_profile(args, CV.given_options(["--patience", "9"]))
+    check("profiles: fill unset options, keep given ones", args.ranker_steps == 3000 and args.patience == 9)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--ckpt-dir", default=os.path.join(HERE, "..", "data", "checkpoints"))
@@ -317,6 +340,7 @@ def main():
     test_fast_path(ranker, tt, feats)
     test_towers(tt, feats)
     test_featurization()
+    test_early_stopping()
     test_onnx_names(args.onnx_dir, ranker)
     print(f"{len(FAILURES)} failure(s)" + (": " + ", ".join(FAILURES) if FAILURES else ""))
     sys.exit(1 if FAILURES else 0)

@@ -1,4 +1,6 @@
-// `npm run models:train [-- --preset default|small --seed N --data DIR --out DIR --skip-world -- <train.py flags>]`
+// `npm run models:train [-- --profile quick|full --preset default|small --seed N --data DIR --out DIR --skip-world
+//   -- <train.py flags>]`: --profile quick checks the pipeline end to end in ≤ 15 min of training, --profile full
+// trains to convergence in ≤ 60 min (models/train/convergence.py); neither: the historical fixed plan.
 // Model tests on random weights (models/train/test_model.py: the model code, before the long run) → world
 // generation → phoenix-config.json refresh (if stale) → PyTorch training of the ranker and the two-tower
 // model → ONNX export + manifest (models/train/train.py) → the model tests again, on the trained
@@ -81,6 +83,7 @@ async function main(): Promise<void> {
       data: { type: 'string', default: 'models/data' },
       out: { type: 'string', default: 'models/artifacts' },
       'skip-world': { type: 'boolean', default: false },
+      profile: { type: 'string' },
     },
   })
   const started = performance.now()
@@ -107,7 +110,18 @@ async function main(): Promise<void> {
 
   refreshPhoenixConfig()
 
-  const trainArgs = ['models/train/train.py', '--data', values.data, '--out', values.out, ...positionals]
+  if (values.profile !== undefined && values.profile !== 'quick' && values.profile !== 'full')
+    fail(`--profile must be quick or full, got ${values.profile}`)
+  const profileArgs = values.profile === undefined ? [] : ['--profile', values.profile]
+  const trainArgs = [
+    'models/train/train.py',
+    '--data',
+    values.data,
+    '--out',
+    values.out,
+    ...profileArgs,
+    ...positionals,
+  ]
   timings.train = await run('train', PYTHON, trainArgs, { PYTHONUNBUFFERED: '1', OMP_WAIT_POLICY: 'PASSIVE' })
 
   // Before the retest, so the model tests check the files that ship (models/train/webgpu-safe-graph.ts).

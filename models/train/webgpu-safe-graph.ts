@@ -1,11 +1,13 @@
 // `npm run models:webgpu-safe [-- DIR]` (also the last step of models:train): rewrites the exported
-// ranker_candidates.onnx and user_tower.onnx so onnxruntime-web's WebGPU EP computes them correctly, and
-// refreshes their bytes/sha256 in DIR/manifest.json (DIR defaults to models/artifacts).
+// ranker_candidates.onnx, user_tower.onnx and post_tower.onnx so onnxruntime-web's WebGPU EP computes them
+// correctly, and refreshes their bytes/sha256 in DIR/manifest.json (DIR defaults to models/artifacts).
 //
 // Why: the PyTorch export casts every int32 index input to int64 before its embedding Gather. With
 // onnxruntime-web 1.30's WebGPU EP those Casts run outside WebGPU, and in these two graphs a Gather then
 // reads another cast's values (cand_age_emb rows come out as the cand_media values), so probs were off by
-// up to 0.05 and the user embedding by 0.1. ONNX Gather takes int32 indices as they are, so the rewrite
+// up to 0.05 and the user embedding by 0.1. post_tower has the same pattern (ten index Casts); the model lab's
+// WebGPU run matched WASM with it too, but it runs on WebGPU now, so it gets the same rewrite rather than
+// relying on the EP's partitioning happening to work. ONNX Gather takes int32 indices as they are, so the rewrite
 // drops each int32→int64 Cast whose only readers are Gathers' index inputs and feeds them the int32 tensor.
 // Weights and math are unchanged; the output is a pure function of the input bytes (rerunning is a no-op).
 import { createHash } from 'node:crypto'
@@ -17,7 +19,7 @@ import onnxProto from 'onnx-proto'
 const { onnx } = onnxProto
 const { INT32, INT64 } = onnx.TensorProto.DataType
 
-export const WEBGPU_SAFE_FILES = ['ranker_candidates.onnx', 'user_tower.onnx'] as const
+export const WEBGPU_SAFE_FILES = ['ranker_candidates.onnx', 'user_tower.onnx', 'post_tower.onnx'] as const
 
 type GraphProto = onnxProto.onnx.IGraphProto
 type NodeProto = onnxProto.onnx.INodeProto
@@ -84,7 +86,7 @@ export function webgpuSafeGraph(bytes: Uint8Array): { bytes: Uint8Array; dropped
  * Sets `file`'s bytes and sha256 in manifest.json's text (written by train.py): a textual edit, so the rest
  * of the document keeps Python's formatting and the diff shows only the two values.
  */
-function withArtifact(manifest: string, file: string, bytes: number, sha256: string): string {
+export function withArtifact(manifest: string, file: string, bytes: number, sha256: string): string {
   const entry = new RegExp(
     `("${file.replace('.', '\\.')}":\\s*\\{\\s*"bytes":\\s*)\\d+(,\\s*"sha256":\\s*")[0-9a-f]{64}"`,
   )

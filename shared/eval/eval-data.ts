@@ -23,12 +23,16 @@ export type DatasetPost = z.infer<typeof DatasetPost>
 export const HistoryRow = z.tuple([z.string(), z.number(), z.number(), z.number(), z.number()])
 export type HistoryRow = z.infer<typeof HistoryRow>
 
+/** A candidate's [favorite, reply, repost, quote, view] counts when it was served (shared/world/counts-at.ts). */
+export const ServedCounts = z.tuple([z.number(), z.number(), z.number(), z.number(), z.number()])
+export type ServedCounts = z.infer<typeof ServedCounts>
+
 export const SessionRecord = z.object({
   userId: z.string(),
   servedAtMs: z.number(),
   history: z.array(HistoryRow),
-  /** [postId, inNetwork 0/1, labelBitmask, dwellSeconds] */
-  candidates: z.array(z.tuple([z.string(), z.number(), z.number(), z.number()])),
+  /** [postId, inNetwork 0/1, labelBitmask, dwellSeconds, counts at the serve time] */
+  candidates: z.array(z.tuple([z.string(), z.number(), z.number(), z.number(), ServedCounts])),
   /** Per candidate: P(head) for the 23 heads, then expected dwell seconds. */
   truth: z.array(z.array(z.number()).length(A + 1)),
 })
@@ -49,7 +53,7 @@ export type WorldInfo = z.infer<typeof WorldInfo>
 export const RetrievalUser = z.object({
   userId: z.string(),
   history: z.array(HistoryRow),
-  /** The corpus's top 100 by the world's true affinity (oracleAffinity), best first. */
+  /** The corpus's top 100 by the retrieval reference (retrieval-reference.ts: true P(favorite) if shown fresh), best first. */
   oracleTop: z.array(z.string()),
   /** Corpus posts this viewer favorited in eval sessions. */
   positives: z.array(z.string()),

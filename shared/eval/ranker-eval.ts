@@ -10,7 +10,7 @@ import type { DatasetPost, EvalData } from './eval-data.ts'
 import type { EvalEngine } from './eval-engine.ts'
 import { auc, calibration, meanAbsError, normalizedEntropy } from './metrics.ts'
 import { popularityProbs } from './popularity.ts'
-import { sessionTensors } from './session-features.ts'
+import { servedPost, sessionTensors } from './session-features.ts'
 
 const A = PHOENIX_CONFIG.discreteHeads
 
@@ -52,7 +52,7 @@ export async function predictSessions(
     const scores = await engine.scoreCandidates(await engine.encodeHistory(history), candidates)
     pooled.probs.set(scores.probs, at * A)
     pooled.dwellSeconds.set(scores.dwellSeconds, at)
-    s.candidates.forEach(([postId, , labels, dwell], i) => {
+    s.candidates.forEach(([postId, , labels, dwell, counts], i) => {
       const c = at + i
       for (let h = 0; h < A; h++) {
         pooled.labels[c * A + h] = (labels >>> h) & 1
@@ -60,7 +60,7 @@ export async function predictSessions(
       }
       pooled.trueDwell[c] = s.truth[i]![A]!
       pooled.dwellLabels[c] = dwell
-      pooled.candidatePosts.push(data.posts.get(postId)!)
+      pooled.candidatePosts.push(servedPost(data.posts.get(postId)!, counts))
     })
     at += s.candidates.length
     progress?.(k + 1)

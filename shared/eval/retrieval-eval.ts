@@ -1,9 +1,11 @@
 // Retrieval recall@100 of the two-tower on held-out viewers. Each viewer's history goes through the user
 // tower, every corpus post through the post tower, and the 100 best dot products are compared with:
-//   overlap@100   = |top100 ∩ oracle's top100| / 100, the oracle ranking by the world's true affinity
-//                   (so the oracle's own overlap is 1 by definition);
+//   overlap@100   = |top100 ∩ reference top100| / 100, the reference ranking by the world's true
+//                   P(favorite) if shown fresh (retrieval-reference.ts; its own overlap is 1 by definition);
 //   positives@100 = |top100 ∩ the viewer's favorites in eval sessions| / |those favorites|, averaged over
-//                   viewers with at least one — defined for the model, the oracle and popularity alike.
+//                   viewers with at least one — defined for the model, the reference and popularity alike.
+// The field names keep `oracle` (RetrievalUser.oracleTop, positives.oracle) for the reference's values, so
+// the model lab and metrics.json readers are unchanged.
 // Popularity is one global top 100 by engagement count; random is the expected overlap 100 / |corpus|.
 import { PHOENIX_CONFIG } from '../phoenix/config.ts'
 import { maxAbsDiff } from '../phoenix/reference/tensor-ops.ts'
@@ -29,7 +31,7 @@ export interface RetrievalResult {
   corpus: number
   overlap: { model: number; popularity: number; random: number }
   positives: { model: number; oracle: number; popularity: number }
-  /** Acceptance: model ≥ 0.5 × oracle on each measure (the oracle's overlap is 1). */
+  /** Acceptance: model ≥ 0.5 × reference on each measure (the reference's overlap is 1). */
   verdict: { overlap: 'pass' | 'miss'; positives: 'pass' | 'miss' | 'n/a' }
 }
 

@@ -1,17 +1,17 @@
 // Builds the retrieval task from the regenerated world (the oracle needs its hidden state): for every
 // held-out viewer with an eval session, the history of their earliest eval session, the corpus's top 100
-// by the world's true affinity, and the corpus posts they favorited in any eval session.
+// by the reference (retrieval-reference.ts: true P(favorite) if shown fresh, in-network terms included),
+// and the corpus posts they favorited in any eval session.
 //
 // Corpus: every post created in the eval window [cutoff, now) that is not a repost (a repost's content is
 // its original's, which is in the corpus too) and not subscriber-only. Per viewer, their own posts and the
 // posts already in their history are excluded, for the model, the oracle and the baseline alike.
 import { DISCRETE_INDEX } from '../phoenix/actions.ts'
 import { GENERATOR_VERSION, isPresetName, worldConfig } from '../world/config.ts'
-import { oracleAffinity } from '../world/truth.ts'
 import { generateWorld } from '../world/world.ts'
 import type { World } from '../world/world-types.ts'
 import type { Dataset, RetrievalTask, RetrievalUser } from './eval-data.ts'
-import { topK } from './metrics.ts'
+import { referenceTop } from './retrieval-reference.ts'
 
 export const RECALL_K = 100
 
@@ -69,11 +69,10 @@ export function buildRetrievalTask(world: World, ds: Dataset, opts: TaskOptions 
     const excluded = corpus.filter((id) => seen.has(id) || ds.posts.get(id)!.authorId === userId)
     const skip = new Set(excluded)
     const candidates = corpus.filter((id) => !skip.has(id))
-    const affinity = candidates.map((id) => oracleAffinity(world, userId, id))
     users.push({
       userId,
       history: session.history,
-      oracleTop: topK(affinity, RECALL_K).map((i) => candidates[i]!),
+      oracleTop: referenceTop(world, userId, candidates, RECALL_K),
       positives: [...(positives.get(userId) ?? [])].filter((id) => !skip.has(id)),
       excluded,
     })

@@ -1,6 +1,7 @@
 // World records → the featurizer's raw inputs, the same mapping models/train/dataset.py uses for training:
 // a history event takes its post's author and creation time; a candidate is its post as exported, with
-// in-network from the session and the reply/repost/quote flags from the post's references.
+// in-network from the session, its counts as they were at the serve time (the session records them) and the
+// reply/repost/quote flags from the post's references.
 import {
   type CandidateInput,
   type CandidateTensors,
@@ -9,7 +10,8 @@ import {
   type HistoryEvent,
   type HistoryTensors,
 } from '../phoenix/features.ts'
-import type { DatasetPost, HistoryRow, SessionRecord } from './eval-data.ts'
+import type { EngagementCounts } from '../types/post.ts'
+import type { DatasetPost, HistoryRow, ServedCounts, SessionRecord } from './eval-data.ts'
 
 function post(posts: ReadonlyMap<string, DatasetPost>, id: string): DatasetPost {
   const p = posts.get(id)
@@ -36,6 +38,17 @@ export function historyEvents(
   })
 }
 
+/** A candidate's counts when it was served, in the domain's shape. */
+export function servedCounts([favorite, reply, repost, quote, view]: ServedCounts): EngagementCounts {
+  return { favorite, reply, repost, quote, view }
+}
+
+/** The candidate post as it looked at the serve time: its counts are those of that moment. */
+export function servedPost(p: DatasetPost, counts: ServedCounts): DatasetPost {
+  return { ...p, counts: servedCounts(counts) }
+}
+
+/** `p.counts` must be the counts the ranker may see (servedPost for a session candidate). */
 export function candidateInput(p: DatasetPost, inNetwork: boolean): CandidateInput {
   return {
     postId: p.id,
@@ -68,7 +81,9 @@ export function sessionTensors(
   return {
     history: userHistory(posts, s.userId, s.history),
     candidates: featurizeCandidates(
-      s.candidates.map(([id, inNetwork]) => candidateInput(post(posts, id), inNetwork === 1)),
+      s.candidates.map(([id, inNetwork, , , counts]) =>
+        candidateInput(servedPost(post(posts, id), counts), inNetwork === 1),
+      ),
       s.servedAtMs,
     ),
   }

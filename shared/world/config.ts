@@ -1,7 +1,8 @@
 // World configuration and presets. Everything, including the world's "now", comes from the config, so a
 // given config produces the same world byte for byte in Node and in the browser.
 
-export const GENERATOR_VERSION = 'world@1'
+// world@2: session candidates carry their counts at the serve time.
+export const GENERATOR_VERSION = 'world@2'
 
 export const HOUR_MS = 3_600_000
 export const MINUTE_MS = 60_000

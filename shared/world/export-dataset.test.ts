@@ -32,7 +32,8 @@ function run(seed: number): Capture {
 
 const lines = (s: string | undefined) => (s ?? '').split('\n').filter((l) => l.length > 0)
 
-describe('exportDataset', () => {
+// Generous timeout: these loop over thousands of records, slow on a busy 2-core machine.
+describe('exportDataset', { timeout: 30_000 }, () => {
   const a = run(11)
   const b = run(11)
   const c = run(12)
@@ -77,6 +78,7 @@ describe('exportDataset', () => {
     const evalSessions = lines(a.text['sessions-eval.jsonl']).map((l) => JSON.parse(l))
     expect(train).toHaveLength(120)
     expect(evalSessions).toHaveLength(40)
+    const badCounts: unknown[] = []
     for (const s of train) {
       expect(s.truth).toBeUndefined()
       for (const h of s.history)
@@ -88,10 +90,14 @@ describe('exportDataset', () => {
           expect.any(Number),
         ])
       for (const c of s.candidates) {
-        expect(c).toHaveLength(4)
+        expect(c).toHaveLength(5)
         expect(c[2]).toBeLessThan(2 ** DISCRETE_ACTIONS.length)
+        // the counts at the serve time: favorite, reply, repost, quote, view (non-negative integers)
+        if (!(c[4].length === 5 && c[4].every((n: number) => Number.isInteger(n) && n >= 0)))
+          badCounts.push(c)
       }
     }
+    expect(badCounts).toEqual([])
     for (const s of evalSessions) {
       expect(s.truth).toHaveLength(s.candidates.length)
       for (const t of s.truth) expect(t).toHaveLength(DISCRETE_ACTIONS.length + 1)

@@ -1,6 +1,7 @@
 // One line per record for the JSONL / TSV exports. Absent ids are null so every line has the same
 // keys. Ground-truth-only fields sit under `truth`; feature code must never read them.
 
+import { countsAt, servedCountsRow } from './counts-at.ts'
 import type { Session } from './sessions.ts'
 import { STYLES } from './vocab.ts'
 import { TOPICS } from './vocab-topics.ts'
@@ -70,7 +71,11 @@ export function followLine(world: World, follower: number, followee: number): st
   return `${world.accounts[follower]!.id}\t${world.accounts[followee]!.id}`
 }
 
-/** `{userId, servedAtMs, history: [[postId, actions, dwell, surface, engagedAtMs]…], candidates: […], truth?}` */
+/**
+ * `{userId, servedAtMs, history: [[postId, actions, dwell, surface, engagedAtMs]…], candidates: […], truth?}`;
+ * a candidate is `[postId, inNetwork, labels, dwell, [favorite, reply, repost, quote, view]]`, the counts
+ * as they stood at the serve time (counts-at.ts), which are what a feature may see.
+ */
 export function sessionLine(world: World, s: Session): string {
   const history = s.history.map((h) => [
     world.posts[h.post]!.id,
@@ -84,6 +89,7 @@ export function sessionLine(world: World, s: Session): string {
     c.inNetwork ? 1 : 0,
     c.labels,
     c.dwellSeconds,
+    servedCountsRow(countsAt(world, world.posts[c.post]!, s.servedAtMs)),
   ])
   const withTruth = s.candidates.every((c) => c.truth !== undefined)
   return JSON.stringify({

@@ -6,13 +6,10 @@ import { embeddedClassifiers } from './embedded/embedded-backend'
 import { ChatClient, type ChatSettings } from './llm/chat-client'
 import { llmClassifiers } from './llm/llm-backend'
 
-/** The three settings, read from the Worker's vars/secrets (GROX_LLM_KEY belongs in a secret). */
-export interface GroxLlmEnv {
-  GROX_LLM_URL?: string
-  GROX_LLM_MODEL?: string
-  GROX_LLM_KEY?: string
-  GROX_LLM_TIMEOUT_MS?: string
-}
+/** The settings: wrangler.toml [vars] (empty by default) and the secret GROX_LLM_KEY (edge/env.ts). */
+export type GroxLlmEnv = Partial<
+  Pick<Env, 'GROX_LLM_URL' | 'GROX_LLM_MODEL' | 'GROX_LLM_KEY' | 'GROX_LLM_TIMEOUT_MS'>
+>
 
 /** Upstream's ModelConfig timeout (60 s) unless GROX_LLM_TIMEOUT_MS says otherwise. */
 export const DEFAULT_LLM_TIMEOUT_MS = 60_000
@@ -40,8 +37,8 @@ export function chatClientFor(settings: ChatSettings): ChatClient {
   return client
 }
 
-export function groxClassifiers(env: Env | GroxLlmEnv): GroxClassifiers {
-  const settings = llmSettings(env as unknown as GroxLlmEnv)
+export function groxClassifiers(env: GroxLlmEnv): GroxClassifiers {
+  const settings = llmSettings(env)
   if (settings) return llmClassifiers(chatClientFor(settings))
   embedded ??= embeddedClassifiers()
   return embedded

@@ -2,6 +2,7 @@
 // skipped / failed / dead-lettered, per-task outcomes and the most recent labels.
 import { STREAM_TYPES, type StreamType } from '../core/types'
 import { STREAM_GENERATORS } from '../generators/stream-generators'
+import { PLAN_DEFINITIONS } from '../plans/plan-definitions'
 import type { DispatcherConfig } from './dispatcher-config'
 import { counters, type RecentLabel, recentLabels } from './dispatcher-tables'
 
@@ -22,9 +23,14 @@ export interface StreamStats {
 }
 
 export interface PlanStats {
+  /** Tasks waiting / released on the streams whose eligibilities include this plan's (it will run for them). */
+  queued: number
+  inFlight: number
   succeeded: number
   skipped: number
   failed: number
+  /** Tasks dead-lettered after this plan failed on their last attempt (a lost run names no plan). */
+  deadLettered: number
 }
 
 export interface DispatcherStats {
@@ -70,11 +76,25 @@ export function buildStats(sql: SqlStorage, config: DispatcherConfig, draining: 
       return [s, stats]
     }),
   ) as Record<StreamType, StreamStats>
+  const perPlan = counters(sql, 'plan')
+  const names = new Set([...PLAN_DEFINITIONS.map((d) => d.name), ...Object.keys(perPlan)])
   const plans = Object.fromEntries(
-    Object.entries(counters(sql, 'plan')).map(([plan, c]) => [
-      plan,
-      { succeeded: c.succeeded ?? 0, skipped: c.skipped ?? 0, failed: c.failed ?? 0 },
-    ]),
+    [...names].map((plan) => {
+      const c = perPlan[plan] ?? {}
+      const eligibility = PLAN_DEFINITIONS.find((d) => d.name === plan)?.requiredEligibility
+      const feeding = STREAM_TYPES.filter(
+        (s) => eligibility !== undefined && STREAM_GENERATORS[s].eligibilities.includes(eligibility),
+      )
+      const stats: PlanStats = {
+        queued: feeding.reduce((n, s) => n + (live[s]?.queued ?? 0), 0),
+        inFlight: feeding.reduce((n, s) => n + (live[s]?.in_flight ?? 0), 0),
+        succeeded: c.succeeded ?? 0,
+        skipped: c.skipped ?? 0,
+        failed: c.failed ?? 0,
+        deadLettered: c.dead_lettered ?? 0,
+      }
+      return [plan, stats]
+    }),
   )
   return {
     draining,

@@ -83,7 +83,14 @@ describe('GroxDispatcher', () => {
       inFlight: 0,
       queued: 0,
     })
-    expect(stats.plans.plan_initial_banger).toEqual({ succeeded: 2, skipped: 0, failed: 0 })
+    expect(stats.plans.plan_initial_banger).toEqual({
+      queued: 0,
+      inFlight: 0,
+      succeeded: 2,
+      skipped: 0,
+      failed: 0,
+      deadLettered: 0,
+    })
     expect(stats.tasks.task_banger_screen).toEqual({ success: 2 })
     expect(stats.recentLabels[0]).toMatchObject({ category: 'banger', postId: '1' })
   })
@@ -106,6 +113,8 @@ describe('GroxDispatcher', () => {
       inFlight: 0,
     })
     expect(stats.deadLetters).toBe(1)
+    // The plan that failed on the last attempt is charged with the dead letter too.
+    expect(stats.plans.plan_initial_banger).toMatchObject({ failed: config.maxAttempts + 1, deadLettered: 1 })
     const { deadLetters } = await listDeadLetters(env as unknown as Env, 50)
     expect(
       deadLetters.find((d) => d.queue === 'fye-grox-tasks' && d.reason === `boom ${config.maxAttempts}`),
@@ -140,7 +149,9 @@ describe('GroxDispatcher', () => {
   it('releases at most a stream’s max QPS at once and at most max in flight overall', async () => {
     const stub = fresh()
     await seeded(stub)
-    const now = Date.now()
+    // The test's clock runs a minute ahead: the dispatcher's alarm (real time, due in 100 ms for the next
+    // token) then finds no new token. On a loaded machine it fired before the check below and released 12.
+    const now = Date.now() + 60_000
     // post_stream_test: 10 QPS; post_stream: 200 QPS, capped by the in-flight limit.
     await stub.enqueue(deliveries('posts_test', 40, now), now)
     expect((await rows(stub)).filter((r) => r.state === 'in_flight')).toHaveLength(10)
@@ -148,6 +159,13 @@ describe('GroxDispatcher', () => {
     const live = await rows(stub)
     expect(live.filter((r) => r.state === 'in_flight')).toHaveLength(config.maxInFlight)
     expect(live.filter((r) => r.state === 'in_flight' && r.stream === 'post_stream_test')).toHaveLength(10)
+    // Per plan: the tasks of the streams whose eligibilities include the plan's.
+    const { plans } = await stub.stats()
+    const fromPosts = { queued: 100 - (config.maxInFlight - 10), inFlight: config.maxInFlight - 10 }
+    expect(plans.plan_initial_banger).toMatchObject({ queued: 30, inFlight: 10, succeeded: 0 })
+    expect(plans.plan_spam_comment).toMatchObject(fromPosts)
+    expect(plans.plan_reply_ranking).toMatchObject(fromPosts)
+    expect(plans.plan_safety_ptos).toMatchObject({ queued: 0, inFlight: 0 })
   })
 
   it('fails the attempt of a released task whose result never comes back once its lease ends', async () => {

@@ -31,7 +31,8 @@ export interface SourceDelivery {
   message: GroxSourceMessage
 }
 
-type Failure = { row: TaskRow; error: string }
+/** A failed attempt; `failedPlans` are the plans that failed in it (none when the run was lost). */
+type Failure = { row: TaskRow; error: string; failedPlans?: readonly string[] }
 
 export class GroxDispatcher extends DurableObject<Env> {
   private readonly sql = migrateOnStart(this.ctx, DISPATCHER_SCHEMA)
@@ -100,7 +101,10 @@ export class GroxDispatcher extends DurableObject<Env> {
           const noWork = r.expired || r.plans.every((p) => p.status === 'skipped')
           bump(this.sql, 'stream', row.stream, noWork ? 'skipped' : 'succeeded')
           this.ack(row.payload_id, now)
-        } else failures.push({ row, error: r.error ?? 'unknown error' })
+        } else {
+          const failedPlans = r.plans.filter((p) => p.status === 'failed').map((p) => p.plan)
+          failures.push({ row, error: r.error ?? 'unknown error', failedPlans })
+        }
       }
     })
     await this.fail(failures, now)
@@ -199,6 +203,7 @@ export class GroxDispatcher extends DurableObject<Env> {
         } else {
           terminal.push(f)
           bump(this.sql, 'stream', f.row.stream, 'dead_lettered')
+          for (const plan of f.failedPlans ?? []) bump(this.sql, 'plan', plan, 'dead_lettered')
           this.sql.exec(
             'INSERT OR REPLACE INTO dead (payload_id, stream, attempt, error, message, at) VALUES (?, ?, ?, ?, ?, ?)',
             f.row.payload_id,

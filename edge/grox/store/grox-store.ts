@@ -9,13 +9,18 @@ import { type EngagementDelta, MILESTONES, type Milestone, type MilestoneCrossin
 /** How often expired dedupe claims are deleted (an expired one already loses to the next claim). */
 const DEDUPE_SWEEP_MS = 3_600_000
 
-const SCHEMA: SqlSchema = [
+export const GROX_STORE_SCHEMA: SqlSchema = [
   `CREATE TABLE IF NOT EXISTS sink_writes (
     post_id TEXT NOT NULL, sink TEXT NOT NULL, value TEXT NOT NULL, written_at INTEGER NOT NULL,
     refused INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (post_id, sink))`,
   `CREATE TABLE IF NOT EXISTS dedupe (
     scope TEXT NOT NULL, post_id TEXT NOT NULL, expires_at INTEGER NOT NULL, PRIMARY KEY (scope, post_id))`,
   'CREATE INDEX IF NOT EXISTS dedupe_expiry ON dedupe (expires_at)',
+  // Writes and refused duplicates per sink, kept with each write so the stats route reads a few rows
+  // instead of scanning every write; the INSERT OR IGNORE fills it once for writes made before it existed.
+  'CREATE TABLE IF NOT EXISTS sink_counts (sink TEXT PRIMARY KEY, writes INTEGER NOT NULL, refused INTEGER NOT NULL)',
+  `INSERT OR IGNORE INTO sink_counts (sink, writes, refused)
+    SELECT sink, COUNT(*), SUM(refused) FROM sink_writes GROUP BY sink`,
   `CREATE TABLE IF NOT EXISTS traction (
     post_id TEXT PRIMARY KEY, engagements INTEGER NOT NULL, favorites INTEGER NOT NULL, crossed TEXT NOT NULL)`,
 ]
@@ -40,7 +45,7 @@ export interface DedupeClaim {
 }
 
 export class GroxStore extends DurableObject<Env> {
-  private readonly sql = migrateOnStart(this.ctx, SCHEMA)
+  private readonly sql = migrateOnStart(this.ctx, GROX_STORE_SCHEMA)
 
   /** One boolean per write: true when it was the first for its (post, sink). */
   writeSinks(writes: readonly SinkWrite[], now = Date.now()): boolean[] {
@@ -63,6 +68,13 @@ export class GroxStore extends DurableObject<Env> {
             w.sink,
           )
         }
+        this.sql.exec(
+          `INSERT INTO sink_counts (sink, writes, refused) VALUES (?, ?, ?)
+           ON CONFLICT (sink) DO UPDATE SET writes = writes + excluded.writes, refused = refused + excluded.refused`,
+          w.sink,
+          inserted,
+          1 - inserted,
+        )
         return inserted === 1
       }),
     )
@@ -86,7 +98,7 @@ export class GroxStore extends DurableObject<Env> {
   sinkTotals(): { sink: string; writes: number; refused: number }[] {
     return this.sql
       .exec<{ sink: string; writes: number; refused: number }>(
-        'SELECT sink, COUNT(*) AS writes, SUM(refused) AS refused FROM sink_writes GROUP BY sink ORDER BY sink',
+        'SELECT sink, writes, refused FROM sink_counts ORDER BY sink',
       )
       .toArray()
   }

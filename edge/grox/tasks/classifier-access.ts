@@ -2,7 +2,7 @@
 // GROX_LLM_URL is set, embedded otherwise), unless a test handed the task its own.
 
 import type { GroxClassifiers } from '../classifiers/classifier-backend'
-import { chatClientFor, type GroxLlmEnv, groxClassifiers, llmSettings } from '../classifiers/classifiers'
+import { chatClientFor, groxClassifiers, llmSettings } from '../classifiers/classifiers'
 import type { ChatClient } from '../classifiers/llm/chat-client'
 import type { TaskContext } from '../core/types'
 
@@ -11,6 +11,6 @@ export function classifiersFor(ctx: TaskContext, override?: GroxClassifiers): Gr
 }
 
 export function groxClassifierSettings(ctx: TaskContext): { key: string; client?: ChatClient } {
-  const settings = llmSettings(ctx.services.env as unknown as GroxLlmEnv)
+  const settings = llmSettings(ctx.services.env)
   return settings ? { key: JSON.stringify(settings), client: chatClientFor(settings) } : { key: 'none' }
 }

@@ -54,3 +54,38 @@ describe('readOnnxWeights', () => {
     expect(() => w.get('raw_w', [3, 2])).toThrow(/shape \[2,3\]/)
   })
 })
+
+describe('readOnnxWeights on int8 tables', () => {
+  const { INT8 } = onnx.TensorProto.DataType
+  const dq = (input: string[], output: string, axis?: number) =>
+    onnx.NodeProto.create({
+      opType: 'DequantizeLinear',
+      input,
+      output: [output],
+      attribute:
+        axis === undefined ? [] : [{ name: 'axis', type: onnx.AttributeProto.AttributeType.INT, i: axis }],
+    })
+  const graph = onnx.GraphProto.create({
+    name: 'q',
+    node: [dq(['rows_q', 'rows_s'], 'rows', 0), dq(['flat_q', 'flat_s', 'flat_z'], 'flat')],
+    initializer: [
+      onnx.TensorProto.create({
+        name: 'rows_q',
+        dims: [2, 2],
+        dataType: INT8,
+        rawData: Uint8Array.of(1, 0xfe, 127, 0),
+      }),
+      onnx.TensorProto.create({ name: 'rows_s', dims: [2], dataType: FLOAT, floatData: [0.5, 0.25] }),
+      onnx.TensorProto.create({ name: 'flat_q', dims: [3], dataType: INT8, int32Data: [3, -1, 0] }),
+      onnx.TensorProto.create({ name: 'flat_s', dims: [], dataType: FLOAT, floatData: [2] }),
+      onnx.TensorProto.create({ name: 'flat_z', dims: [], dataType: INT8, int32Data: [1] }),
+    ],
+  })
+  const w = readOnnxWeights(onnx.ModelProto.encode(onnx.ModelProto.create({ irVersion: 8, graph })).finish())
+
+  it('dequantizes per row (axis 0) and per tensor with a zero point, under the node output name', () => {
+    // rows: [1, −2] · 0.5 and [127, 0] · 0.25; flat: ([3, −1, 0] − 1) · 2.
+    expect([...w.get('rows', [2, 2])]).toEqual([0.5, -1, 31.75, 0])
+    expect([...w.get('flat', [3])]).toEqual([4, -4, -2])
+  })
+})

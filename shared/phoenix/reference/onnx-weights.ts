@@ -1,10 +1,12 @@
 // Reads named float32 initializers out of ONNX model bytes, so the TypeScript reference runs on exactly the
 // weights the exported graph carries. Isomorphic: the caller passes the bytes (fetch, fs, IndexedDB).
+// Tables stored as int8 (models/train/shrink-graph.ts) are dequantized as ORT's DequantizeLinear does:
+// (q − zero point) · scale in float32, per axis, under the DequantizeLinear node's output name.
 // onnx-proto is CommonJS; its namespace lives on the default export.
 import onnxProto, { type onnx as OnnxTypes } from 'onnx-proto'
 
 const { onnx } = onnxProto
-const FLOAT = onnx.TensorProto.DataType.FLOAT
+const { FLOAT, INT8 } = onnx.TensorProto.DataType
 
 /** A float32 tensor, row-major. */
 export interface WeightTensor {
@@ -68,6 +70,50 @@ function add(into: Map<string, WeightTensor>, t: OnnxTypes.ITensorProto, name: s
   })
 }
 
+function int8Of(t: OnnxTypes.ITensorProto, count: number): Int8Array {
+  const raw = t.rawData
+  if (raw !== null && raw !== undefined && raw.length > 0) {
+    if (raw.length !== count) throw new Error(`ONNX initializer ${t.name}: ${raw.length} raw bytes`)
+    return new Int8Array(raw.buffer, raw.byteOffset, count).slice()
+  }
+  const ints = t.int32Data ?? [] // the spec keeps non-raw int8 data in int32_data
+  if (ints.length !== count) throw new Error(`ONNX initializer ${t.name}: ${ints.length} int8 values`)
+  return Int8Array.from(ints)
+}
+
+/** The float32 tensor a DequantizeLinear node makes of an int8 initializer (per-tensor or per-axis). */
+function dequantized(
+  node: OnnxTypes.INodeProto,
+  ints: ReadonlyMap<string, OnnxTypes.ITensorProto>,
+  floats: ReadonlyMap<string, WeightTensor>,
+): WeightTensor | undefined {
+  const [qName, scaleName, zeroName] = node.input ?? []
+  const q = ints.get(qName ?? '')
+  const scale = floats.get(scaleName ?? '')
+  if (q === undefined || scale === undefined) return undefined
+  const dims = (q.dims ?? []).map((d) => Number(d))
+  const count = dims.reduce((a, b) => a * b, 1)
+  const values = int8Of(q, count)
+  const zero = zeroName ? ints.get(zeroName) : undefined
+  const zeros =
+    zero === undefined ? undefined : int8Of(zero, zero.dims?.reduce((a, b) => a * Number(b), 1) ?? 1)
+  const perTensor = scale.data.length === 1
+  const attrAxis = Number(node.attribute?.find((a) => a.name === 'axis')?.i ?? 1)
+  const axis = attrAxis < 0 ? attrAxis + dims.length : attrAxis
+  if (!perTensor && scale.data.length !== dims[axis])
+    throw new Error(
+      `DequantizeLinear ${node.name}: ${scale.data.length} scales for axis ${axis} of [${dims}]`,
+    )
+  const inner = dims.slice(axis + 1).reduce((a, b) => a * b, 1)
+  const size = dims[axis] ?? 1
+  const data = new Float32Array(count)
+  for (let i = 0; i < count; i++) {
+    const k = perTensor ? 0 : Math.floor(i / inner) % size
+    data[i] = (values[i]! - (zeros?.[k] ?? 0)) * scale.data[k]!
+  }
+  return { dims, data }
+}
+
 /** Every float32 initializer (and float32 `Constant` node value) of the model's main graph, by name. */
 export function readOnnxWeights(bytes: Uint8Array): WeightMap {
   const model = onnx.ModelProto.decode(bytes)
@@ -79,6 +125,16 @@ export function readOnnxWeights(bytes: Uint8Array): WeightMap {
     const output = node.output?.[0]
     if (value !== null && value !== undefined && output !== undefined) add(tensors, value, output)
   }
-  for (const t of graph.initializer ?? []) if (t.name) add(tensors, t, t.name)
+  const ints = new Map<string, OnnxTypes.ITensorProto>()
+  for (const t of graph.initializer ?? []) {
+    if (t.name) add(tensors, t, t.name)
+    if (t.name && t.dataType === INT8) ints.set(t.name, t)
+  }
+  for (const node of graph.node ?? []) {
+    const output = node.output?.[0]
+    if (node.opType !== 'DequantizeLinear' || output === undefined) continue
+    const t = dequantized(node, ints, tensors)
+    if (t !== undefined) tensors.set(output, t)
+  }
   return new WeightMap(tensors)
 }

@@ -74,7 +74,18 @@ export const groxStatsResponse = z.object({
   maxInFlight: count,
   maxAttempts: count,
   streams: z.record(z.string(), groxStreamStatsSchema),
-  plans: z.record(z.string(), z.object({ succeeded: count, skipped: count, failed: count })),
+  /** queued / inFlight: tasks of the streams that feed the plan; deadLettered: the plan failed their last attempt. */
+  plans: z.record(
+    z.string(),
+    z.object({
+      queued: count,
+      inFlight: count,
+      succeeded: count,
+      skipped: count,
+      failed: count,
+      deadLettered: count,
+    }),
+  ),
   tasks: z.record(z.string(), z.record(z.string(), count)),
   staleResults: count,
   deadLetters: count,

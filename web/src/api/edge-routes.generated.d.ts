@@ -300,9 +300,12 @@ export declare const typedRoutes: () => OpenAPIHono<
               }
               plans: {
                 [x: string]: {
+                  queued: number
+                  inFlight: number
                   succeeded: number
                   skipped: number
                   failed: number
+                  deadLettered: number
                 }
               }
               tasks: {
@@ -353,9 +356,12 @@ export declare const typedRoutes: () => OpenAPIHono<
               }
               plans: {
                 [x: string]: {
+                  queued: number
+                  inFlight: number
                   succeeded: number
                   skipped: number
                   failed: number
+                  deadLettered: number
                 }
               }
               inFlight: number
@@ -1519,6 +1525,35 @@ export declare const typedRoutes: () => OpenAPIHono<
             }
             outputFormat: 'json'
             status: 200
+          }
+        }
+      } & {
+        '/auth/dev-signup': {
+          $post: {
+            input: {
+              json: {
+                handle: string
+                displayName: string
+              }
+            }
+            output: {
+              userId: string
+              token: string
+              expiresAt: number
+              user: {
+                id: string
+                handle: string
+                displayName: string
+                protected: boolean
+                subscriptionTier: 'none' | 'basic' | 'premium' | 'premium_plus'
+                createdAt: number
+                nsfw: boolean
+                followersCount: number
+                followingCount: number
+              }
+            }
+            outputFormat: 'json'
+            status: 201
           }
         }
       } & {

@@ -8,6 +8,7 @@ import type { PoolPhoenixEngine } from '../phoenix/phoenix-engine'
 import { detectCapabilities } from '../pool/backend'
 import { createOrtPool, type OrtPool } from '../pool/pool'
 import type { Capabilities } from '../pool/types'
+import { type LoadTracker, trackModelLoad } from './load-progress'
 
 export type EnginePhase = 'idle' | 'loading' | 'ready' | 'error'
 
@@ -44,7 +45,19 @@ async function create(): Promise<ReadyEngine> {
   engineState.value = { phase: 'loading', step: 'detecting WebGPU…' }
   const caps = await detectCapabilities()
   engineState.value = { phase: 'loading', step: 'downloading and compiling the ranker and user tower…', caps }
-  const pool = await createPhoenixEngine(caps, poolOption())
+  let tracker: LoadTracker | undefined
+  const options: Parameters<typeof createPhoenixEngine>[1] = {
+    ...poolOption(),
+    trackLoad: (models, workers) => {
+      tracker = trackModelLoad(models, workers)
+      return tracker.onProgress
+    },
+  }
+  const pool = await createPhoenixEngine(caps, options).catch((e: unknown) => {
+    tracker?.finish(false)
+    throw e
+  })
+  tracker?.finish(true)
   const cached = new CachedScoreEngine(pool)
   const feed: FeedEngine = {
     name: pool.name,

@@ -39,15 +39,27 @@ export function me(): Session {
   return s
 }
 
-export async function signIn(handleInput: string): Promise<Session> {
-  const handle = handleInput.trim().replace(/^@/, '')
-  if (handle === '') throw new EdgeApiError(400, 'invalid_request', 'enter a handle', 'handle')
-  const token = await ok(api.v1.auth['dev-login'].$post({ json: { handle } }))
+const cleanHandle = (input: string) => input.trim().replace(/^@/, '')
+
+function start(handle: string, token: { userId: string; token: string; expiresAt: number }): Session {
   const s: Session = { handle, userId: token.userId, token: token.token, expiresAt: token.expiresAt }
   sessionStorage.setItem(STORAGE_KEY, JSON.stringify(s))
   rememberHandle(handle)
   session.value = s
   return s
+}
+
+export async function signIn(handleInput: string): Promise<Session> {
+  const handle = cleanHandle(handleInput)
+  if (handle === '') throw new EdgeApiError(400, 'invalid_request', 'enter a handle', 'handle')
+  return start(handle, await ok(api.v1.auth['dev-login'].$post({ json: { handle } })))
+}
+
+/** Dev-only sign-up: the edge checks the names (reserved, look-alikes, taken) and signs the new user in. */
+export async function signUp(handleInput: string, displayName: string): Promise<Session> {
+  const handle = cleanHandle(handleInput)
+  const created = await ok(api.v1.auth['dev-signup'].$post({ json: { handle, displayName } }))
+  return start(created.user.handle, created)
 }
 
 export function signOut(): void {

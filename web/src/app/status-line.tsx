@@ -1,8 +1,9 @@
 // The status line: which backend ranks (WebGPU with its adapter, or WASM and why), the model versions
-// (manifest.json), the edge's latency, and a progress bar while the models download and compile.
+// (manifest.json), the edge's latency, and progress bars while the models download and the pool warms up.
 import { signal } from '@preact/signals'
 import { useEffect } from 'preact/hooks'
 import { engineState } from './engine'
+import { modelLoad } from './load-progress'
 import { edgeLatency } from './session'
 
 const MODEL_FILES = ['ranker_history.onnx', 'ranker_candidates.onnx', 'user_tower.onnx']
@@ -51,16 +52,44 @@ function Backend() {
   )
 }
 
+const mb = (bytes: number) => (bytes / 1e6).toFixed(1)
+
+/** Download bytes, then sessions created per worker; shown from the first load on (full when done). */
+function LoadProgressBars() {
+  const p = modelLoad.value
+  if (p.phase === 'idle') return null
+  const { bytes, sessions } = p
+  const source = p.fromCache > 0 ? ` (${p.fromCache} from this browser's cache)` : ''
+  return (
+    // Not announced on every chunk: the text beside each bar says where it stands.
+    <span class="status-item load-progress" data-state={p.phase} aria-live="off">
+      <label for="model-download" class="status-key">
+        Download
+      </label>
+      <progress id="model-download" max={Math.max(bytes.total, 1)} value={bytes.received} />
+      <span id="model-download-text">
+        {mb(bytes.received)} of {mb(bytes.total)} MB{source}
+      </span>
+      <label for="pool-warmup" class="status-key">
+        Worker pool
+      </label>
+      <progress id="pool-warmup" max={Math.max(sessions.total, 1)} value={sessions.created} />
+      <span id="pool-warmup-text">
+        {sessions.created} of {sessions.total} sessions{p.phase === 'failed' ? ' (failed)' : ''}
+      </span>
+    </span>
+  )
+}
+
 export function StatusLine() {
   useEffect(() => void readManifest(), [])
-  const s = engineState.value
   const latency = edgeLatency.value
   return (
     <div class="status-line" role="status" aria-label="Runtime status">
       <span class="status-item">
         <span class="status-key">Backend</span> <Backend />
       </span>
-      {s.phase === 'loading' && <progress id="engine-progress" aria-label={s.step} />}
+      <LoadProgressBars />
       <span class="status-item">
         <span class="status-key">Models</span> {models.value}
       </span>

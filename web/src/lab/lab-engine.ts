@@ -1,5 +1,6 @@
 // The lab's EvalEngine: the four Phoenix graphs on one worker pool pinned to one provider (no fallback, so
-// a WebGPU result is a WebGPU measurement), timing every run. Cancelling makes the next run throw.
+// a WebGPU result is a WebGPU measurement; every graph is WebGPU-safe, models/train/webgpu-safe-graph.ts),
+// timing every run. Cancelling makes the next run throw.
 import type { EvalEngine } from '../../../shared/eval/eval-engine.ts'
 import { PHOENIX_CONFIG } from '../../../shared/phoenix/config.ts'
 import type { CandidateTensors, HistoryTensors } from '../../../shared/phoenix/features.ts'
@@ -15,16 +16,6 @@ import { createOrtPool, type OrtPool } from '../pool/pool'
 import type { Provider, TensorData } from '../pool/types'
 
 const { retrievalDim: R } = PHOENIX_CONFIG
-
-/**
- * Graphs a WebGPU run keeps on WASM, with why. post_tower still has the int32→int64 Casts in front of its
- * embedding Gathers (`npm run models:webgpu-safe` rewrites only ranker_candidates and user_tower), through
- * which onnxruntime-web 1.30's WebGPU EP reads wrong rows; its retrieval numbers would not be the model's.
- */
-export const LAB_KEPT_ON_WASM: Readonly<Record<string, string>> = {
-  post_tower:
-    'int32→int64 Casts before its embedding Gathers are not WebGPU-safe (models:webgpu-safe skips it)',
-}
 
 /** Wall-clock ms of each run per graph (page → worker → page), and the rows each run scored. */
 export interface RunTimings {
@@ -59,10 +50,9 @@ export class LabEngine implements EvalEngine {
       const graphs: Record<string, Provider> = {}
       for (const ref of Object.values(models)) {
         signal.throwIfAborted()
-        const on = provider === 'webgpu' && LAB_KEPT_ON_WASM[ref.name] ? 'wasm' : provider
-        const loaded = await pool.load(ref, [on])
-        if (!loaded.ok) throw new Error(`${ref.name} on ${on}: ${loaded.code}: ${loaded.message}`)
-        graphs[ref.name] = on
+        const loaded = await pool.load(ref, [provider])
+        if (!loaded.ok) throw new Error(`${ref.name} on ${provider}: ${loaded.code}: ${loaded.message}`)
+        graphs[ref.name] = provider
         loadMs += loaded.loadMs
       }
       return new LabEngine(pool, models, provider, graphs, loadMs, signal)

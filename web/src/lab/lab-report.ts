@@ -27,7 +27,7 @@ export interface BackendLatency {
 
 export interface BackendRun {
   provider: Provider
-  /** The provider each graph ran on (a WebGPU run keeps post_tower on WASM: lab-engine.ts says why). */
+  /** The provider each graph ran on (all on the run's provider: no fallback). */
   graphs: Record<string, Provider>
   loadMs: number
   seconds: number

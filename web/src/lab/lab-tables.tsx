@@ -84,14 +84,14 @@ export function RetrievalTable({ runs }: { runs: readonly BackendRun[] }) {
             {runs.map((r) => (
               <th key={r.provider} scope="col">{`model (${r.provider})`}</th>
             ))}
-            <th scope="col">oracle</th>
+            <th scope="col">reference</th>
             <th scope="col">popularity</th>
             <th scope="col">random</th>
           </tr>
         </thead>
         <tbody>
           <tr>
-            <th scope="row">overlap@100 with the oracle's top 100</th>
+            <th scope="row">overlap@100 with the reference top 100</th>
             {runs.map((r) => (
               <td key={r.provider}>{f3(r.metrics.retrieval.overlap.model)}</td>
             ))}

@@ -12,8 +12,8 @@ import {
 } from '../../../shared/phoenix/onnx-feeds.ts'
 import type { PhoenixScoreEngine, PhoenixScores } from '../../../shared/ranking/score-engine.ts'
 import type { FeedCandidate, FeedViewer } from '../../../shared/types/feed.ts'
-import type { OrtPool } from '../pool/pool'
-import type { Provider, RunCounts, TensorData } from '../pool/types'
+import type { OrtPool, PoolProgress } from '../pool/pool'
+import type { ModelRef, Provider, RunCounts, TensorData } from '../pool/types'
 import type { PhoenixModelRefs } from './phoenix-models'
 import type { PhoenixBackend } from './phoenix-types'
 import { historyFingerprint, PrefixCache } from './prefix-cache'
@@ -35,7 +35,16 @@ export interface PhoenixEngineOptions {
   chunkSize?: number
   /** Viewers whose encoded history prefix is kept. */
   prefixCacheSize?: number
+  /** Hears every worker's download bytes and session-created events while the models load. */
+  onLoadProgress?: PoolProgress
 }
+
+/** The graphs the feed engine loads, in load order (the lab also loads post_tower). */
+export const engineModels = (m: PhoenixModelRefs): ModelRef[] => [
+  m.rankerHistory,
+  m.rankerCandidates,
+  m.userTower,
+]
 
 function floats(outputs: Record<string, TensorData>, name: string): Float32Array {
   const t = outputs[name]
@@ -78,12 +87,12 @@ export class PoolPhoenixEngine implements PhoenixScoreEngine {
     const loadedOn: Record<string, Provider> = {}
     let offer = providers
     let loadMs = 0
-    for (const ref of [models.rankerHistory, models.rankerCandidates, models.userTower]) {
+    for (const ref of engineModels(models)) {
       const kept = WEBGPU_EXCLUDED[ref.name]
       const mine =
         kept !== undefined && offer.includes('webgpu') ? offer.filter((p) => p !== 'webgpu') : offer
       if (mine !== offer) reasons.push(`${ref.name} kept off webgpu: ${kept}`)
-      const loaded = await pool.load(ref, mine)
+      const loaded = await pool.load(ref, mine, options.onLoadProgress)
       if (!loaded.ok) throw new Error(`${ref.name}: ${loaded.code}: ${loaded.message}`)
       if (loaded.providers.some((p) => p !== loaded.provider))
         throw new Error(`${ref.name}: workers disagree on the provider (${loaded.providers.join(', ')})`)

@@ -40,7 +40,12 @@ export async function loadPhoenixModelRefs(
   for (const [key, file] of Object.entries(PHOENIX_MODEL_FILES) as [keyof PhoenixModelRefs, string][]) {
     const artifact = manifest.artifacts[file]
     if (!artifact) throw new Error(`${url}: no artifact ${file}`)
-    refs[key] = { name: file.replace(/\.onnx$/, ''), url: `${base}models/${file}`, sha256: artifact.sha256 }
+    refs[key] = {
+      name: file.replace(/\.onnx$/, ''),
+      url: `${base}models/${file}`,
+      sha256: artifact.sha256,
+      bytes: artifact.bytes,
+    }
   }
   return refs
 }

@@ -67,7 +67,41 @@ export async function clearCache(): Promise<void> {
   }
 }
 
-async function fetchModel(ref: ModelRef): Promise<ArrayBuffer> {
+/** Bytes so far, the expected total (null: unknown), and where they come from. */
+export type OnBytes = (received: number, total: number | null, from: 'network' | 'cache') => void
+
+/** The body, read as a stream so `onBytes` sees it arrive; the total is Content-Length (or ref.bytes). */
+async function readBody(res: Response, ref: ModelRef, onBytes?: OnBytes): Promise<ArrayBuffer> {
+  const length = Number(res.headers.get('content-length') ?? Number.NaN)
+  // A compressed response's Content-Length counts encoded bytes; the stream yields decoded ones.
+  const encoded = (res.headers.get('content-encoding') ?? 'identity') !== 'identity'
+  const total = Number.isFinite(length) && length > 0 && !encoded ? length : (ref.bytes ?? null)
+  if (!onBytes || !res.body) {
+    const bytes = await res.arrayBuffer()
+    onBytes?.(bytes.byteLength, total ?? bytes.byteLength, 'network')
+    return bytes
+  }
+  const reader = res.body.getReader()
+  const chunks: Uint8Array[] = []
+  let received = 0
+  onBytes(0, total, 'network')
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    chunks.push(value)
+    received += value.byteLength
+    onBytes(received, total, 'network')
+  }
+  const out = new Uint8Array(received)
+  let at = 0
+  for (const c of chunks) {
+    out.set(c, at)
+    at += c.byteLength
+  }
+  return out.buffer
+}
+
+async function fetchModel(ref: ModelRef, onBytes?: OnBytes): Promise<ArrayBuffer> {
   let res: Response
   try {
     res = await fetch(ref.url)
@@ -79,7 +113,7 @@ async function fetchModel(ref: ModelRef): Promise<ArrayBuffer> {
   if (!res.ok || type.includes('text/html')) {
     throw new ModelMissingError(`fetch ${ref.url}: HTTP ${res.status} ${type}`.trim())
   }
-  const bytes = await res.arrayBuffer()
+  const bytes = await readBody(res, ref, onBytes)
   // A stale or truncated file must not be cached under the hash it does not have. (crypto.subtle
   // exists only in secure contexts; localhost and https both are.)
   if (ref.sha256 !== undefined && globalThis.crypto?.subtle !== undefined) {
@@ -105,13 +139,19 @@ export interface ModelBytes {
   from: 'cache' | 'network'
 }
 
-/** Model bytes from IndexedDB, or from the network (then stored). Throws ModelMissingError. */
-export function getModelBytes(ref: ModelRef): Promise<ModelBytes> {
+/**
+ * Model bytes from IndexedDB, or from the network (then stored). Throws ModelMissingError. `onBytes` follows
+ * the download (a cache hit reports all bytes at once).
+ */
+export function getModelBytes(ref: ModelRef, onBytes?: OnBytes): Promise<ModelBytes> {
   const key = cacheKey(ref)
   return withLock(`fye-model:${key}`, async () => {
     const hit = await readCached(key)
-    if (hit) return { bytes: new Uint8Array(hit.bytes), from: 'cache' }
-    const bytes = await fetchModel(ref)
+    if (hit) {
+      onBytes?.(hit.bytes.byteLength, hit.bytes.byteLength, 'cache')
+      return { bytes: new Uint8Array(hit.bytes), from: 'cache' }
+    }
+    const bytes = await fetchModel(ref, onBytes)
     await writeCached({ key, name: ref.name, bytes, storedAt: Date.now() })
     return { bytes: new Uint8Array(bytes), from: 'network' }
   })

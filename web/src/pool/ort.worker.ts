@@ -6,6 +6,7 @@ import { getModelBytes, ModelMissingError } from './model-cache'
 import { configureOrt } from './ort-env'
 import type {
   Feeds,
+  LoadProgress,
   LoadResult,
   ModelRef,
   OrtWorkerApi,
@@ -28,25 +29,39 @@ const runCounts: RunCounts = {}
 let tail: Promise<unknown> = Promise.resolve()
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e))
 
-/** Loads once per name: repeated or concurrent calls share the first session (or its failure). */
-function load(ref: ModelRef, providers: Provider[]): Promise<LoadResult> {
+type OnProgress = (p: LoadProgress) => void
+
+/**
+ * Loads once per name: repeated or concurrent calls share the first session (or its failure); only the
+ * first call's `onProgress` hears the bytes. A comlink proxy from the page is released when the load ends.
+ */
+function load(ref: ModelRef, providers: Provider[], onProgress?: OnProgress): Promise<LoadResult> {
+  const release = () => (onProgress as Partial<Comlink.ProxyMethods> | undefined)?.[Comlink.releaseProxy]?.()
   const existing = sessions.get(ref.name)
   if (existing) {
+    void onProgress?.({ kind: 'session', model: ref.name, provider: existing.provider })
+    release()
     return Promise.resolve({ ok: true, provider: existing.provider, loadMs: 0, bytesFrom: 'session' })
   }
   let pending = loading.get(ref.name)
   if (!pending) {
-    pending = createSession(ref, providers).finally(() => loading.delete(ref.name))
+    pending = createSession(ref, providers, onProgress).finally(() => loading.delete(ref.name))
     loading.set(ref.name, pending)
   }
-  return pending
+  return pending.finally(release)
 }
 
-async function createSession(ref: ModelRef, providers: Provider[]): Promise<LoadResult> {
+async function createSession(
+  ref: ModelRef,
+  providers: Provider[],
+  onProgress?: OnProgress,
+): Promise<LoadResult> {
   const started = performance.now()
   let model: Awaited<ReturnType<typeof getModelBytes>>
   try {
-    model = await getModelBytes(ref)
+    model = await getModelBytes(ref, (received, total, from) => {
+      void onProgress?.({ kind: 'bytes', model: ref.name, received, total, from })
+    })
   } catch (e) {
     const code = e instanceof ModelMissingError ? 'model-missing' : 'backend-failed'
     return { ok: false, code, message: message(e) }
@@ -56,6 +71,7 @@ async function createSession(ref: ModelRef, providers: Provider[]): Promise<Load
     try {
       const session = await ort.InferenceSession.create(model.bytes, { executionProviders: [provider] })
       sessions.set(ref.name, { session, provider })
+      void onProgress?.({ kind: 'session', model: ref.name, provider })
       const loaded: LoadResult = {
         ok: true,
         provider,

@@ -1,6 +1,15 @@
 // A small pool of ORT workers: load() goes to every worker, run() goes round-robin.
 import * as Comlink from 'comlink'
-import type { Feeds, LoadResult, ModelRef, OrtWorkerApi, Provider, RunCounts, RunResult } from './types'
+import type {
+  Feeds,
+  LoadProgress,
+  LoadResult,
+  ModelRef,
+  OrtWorkerApi,
+  Provider,
+  RunCounts,
+  RunResult,
+} from './types'
 
 export type PoolLoadResult =
   | {
@@ -16,12 +25,15 @@ export type PoolLoadResult =
 
 export interface OrtPool {
   readonly size: number
-  load(ref: ModelRef, providers: Provider[]): Promise<PoolLoadResult>
+  /** `onProgress` hears each worker's bytes and session-created events (worker = its index). */
+  load(ref: ModelRef, providers: Provider[], onProgress?: PoolProgress): Promise<PoolLoadResult>
   run(name: string, feeds: Feeds): Promise<RunResult>
   /** Completed runs per model name, one record per worker (in worker order). */
   runCounts(): Promise<RunCounts[]>
   terminate(): void
 }
+
+export type PoolProgress = (worker: number, p: LoadProgress) => void
 
 export interface PoolOptions {
   size?: number
@@ -51,8 +63,12 @@ export function createOrtPool(options: PoolOptions = {}): OrtPool {
 
   return {
     size,
-    async load(ref, providers) {
-      const results = await Promise.all(members.map((m) => m.api.load(ref, providers)))
+    async load(ref, providers, onProgress) {
+      const results = await Promise.all(
+        members.map((m, i) =>
+          m.api.load(ref, providers, onProgress && Comlink.proxy((p: LoadProgress) => onProgress(i, p))),
+        ),
+      )
       const failed = results.find((r) => !r.ok)
       if (failed && !failed.ok) return failed
       const oks = results.filter((r) => r.ok)

@@ -14,7 +14,17 @@ export interface ModelRef {
   readonly url: string
   readonly version?: string
   readonly sha256?: string
+  /** The file's size (manifest.json): the download bar's total when the response has no Content-Length. */
+  readonly bytes?: number
 }
+
+/**
+ * What a worker reports while it loads a model: bytes of the file so far (from the network, or all at once
+ * from the IndexedDB cache), then that its session exists.
+ */
+export type LoadProgress =
+  | { kind: 'bytes'; model: string; received: number; total: number | null; from: 'network' | 'cache' }
+  | { kind: 'session'; model: string; provider: Provider }
 
 /** A typed tensor crossing the comlink boundary: `{ type, data, dims }`, data transferred, not copied. */
 export type TensorData = PlainTensor
@@ -43,7 +53,8 @@ export type RunCounts = Record<string, number>
 
 /** The narrow API the ORT worker exposes over comlink. */
 export interface OrtWorkerApi {
-  load(ref: ModelRef, providers: Provider[]): Promise<LoadResult>
+  /** `onProgress` arrives as a comlink proxy: the page learns of bytes and sessions as they happen. */
+  load(ref: ModelRef, providers: Provider[], onProgress?: (p: LoadProgress) => void): Promise<LoadResult>
   run(name: string, feeds: Feeds): Promise<RunResult>
   runCounts(): Promise<RunCounts>
 }
