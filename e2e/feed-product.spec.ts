@@ -1,8 +1,9 @@
 // The demo feed as a person uses it, on WASM (a Chromium without WebGPU; the SwiftShader path is
 // feed-webgpu.spec.ts): sign in, a timeline of ≥ 20 explained posts whose numbers match what an API client
 // computes from the same candidates, local re-ranking from the weight controls, like and block reaching the
-// next feed, infinite scroll, dwell, the composer, axe-core, a phone-width layout and screenshots. One page for
-// the whole file: the model loads once.
+// next feed, infinite scroll, dwell, the composer, axe-core, a phone-width layout and screenshots; the status
+// line (backend and why, model versions, edge latency) and a followed NSFW author's posts behind an
+// interstitial that the keyboard reveals. One page for the whole file: the model loads once.
 import { expect, type Page, test } from '@playwright/test'
 import { DEFAULT_RANKING_PARAMS as PARAMS } from '../shared/ranking/ranking-params.ts'
 import { type CandidatesBody, rankLikeAnApiClient } from './api-reference-ranking'
@@ -16,6 +17,7 @@ import {
   shownPosts,
 } from './product-checks'
 import { productViewer } from './product-world'
+import { expectInterstitialRevealedByKeyboard, expectStatusLine } from './timeline-status-checks'
 
 test.use({ launchOptions: { executablePath: '/usr/bin/chromium', args: BASE_ARGS } })
 test.describe.configure({ mode: 'serial' })
@@ -109,6 +111,15 @@ test("the explanations' numbers equal an API client's ranking of the same candid
   await why.locator('summary').click()
   await expect(why.locator('.head-chart canvas')).toBeVisible()
   await why.screenshot({ path: 'test-output/explanation.png' })
+})
+
+test('the status line names the WASM backend and why, the model versions and the edge latency', async () => {
+  await expectStatusLine(page, /^Backend WASM — webgpu not tried: no WebGPU adapter, threads on · /)
+})
+
+test("a followed NSFW author's posts are behind an interstitial until the keyboard reveals one", async () => {
+  await expectInterstitialRevealedByKeyboard(page, 'wasm')
+  expect(pageErrors).toEqual([])
 })
 
 test('a weight change re-ranks locally, without an edge request, and the explanations follow', async () => {

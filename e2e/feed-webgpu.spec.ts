@@ -11,6 +11,7 @@ import {
 import { feedWorldFacts } from './feed-worlds'
 import { feedSettled, shownPosts } from './product-checks'
 import { productViewer } from './product-world'
+import { expectStatusLine } from './timeline-status-checks'
 
 const world = feedWorldFacts('webgpu')
 
@@ -28,7 +29,9 @@ test('For You on WebGPU: candidates → pool ranking → served, every item expl
   await expectServedRecorded(world, before, items)
 })
 
-test('the demo feed on WebGPU: sign in, ≥ 20 ranked posts in the timeline', async ({ page }) => {
+test('the demo feed on WebGPU: sign in, ≥ 20 ranked posts, the adapter in the status line', async ({
+  page,
+}) => {
   test.setTimeout(540_000)
   const viewer = productViewer('webgpu')
   const errors: string[] = []
@@ -38,6 +41,8 @@ test('the demo feed on WebGPU: sign in, ≥ 20 ranked posts in the timeline', as
   await page.locator('#feed-load').click()
   await feedSettled(page, 1)
   await expect(page.locator('#feed-engine')).toHaveAttribute('data-provider', 'webgpu')
+  // The adapter headless Chromium gets here: SwiftShader (chromium-args.ts), a software fallback adapter.
+  await expectStatusLine(page, /^Backend WebGPU — google swiftshader \(software\) · /)
   const posts = await shownPosts(page)
   expect(posts.length).toBeGreaterThanOrEqual(20)
   expect(new Set(posts.map((p) => p.postId)).size).toBe(posts.length)

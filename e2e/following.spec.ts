@@ -1,7 +1,8 @@
 // The Following tab: the posts of the accounts the viewer follows, newest first, for comparison with For
 // you. The expected order comes from the product world's definition (e2e/product-world.ts), not from the
-// edge: every friend's post sorted by age, less the authors the viewer no longer follows (feed-product.spec
-// blocks one, which unfollows). No model runs here: the session is put in place before the page loads.
+// edge: every friend's post sorted by age, less the authors the viewer no longer follows. Its own copy of the
+// world: the edge leaves served posts out of in-network fetches, and the feed specs serve from theirs. No
+// model runs here: the session is put in place before the page loads.
 import { expect, test } from '@playwright/test'
 import { BASE_ARGS } from './chromium-args'
 import { E2E_EDGE } from './e2e-env'
@@ -19,8 +20,8 @@ async function edge(path: string, init: RequestInit = {}, token = E2E_EDGE.admin
 }
 
 test('Following lists the followed accounts’ posts, newest first', async ({ page }) => {
-  const viewer = productViewer('webgpu')
-  const world = productWorld(PRODUCT_BASES.webgpu)
+  const viewer = productViewer('following')
+  const world = productWorld(PRODUCT_BASES.following)
   const following = (await edge(`/v1/users/${viewer.id}/following`)) as { ids: string[] }
   const followed = new Set(following.ids)
   expect(followed.size).toBeGreaterThan(0)

@@ -81,5 +81,6 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
 
 export async function screenshot(page: Page, name: string, fullPage = false): Promise<void> {
   mkdirSync(SHOTS, { recursive: true })
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage })
+  // A full page of charts on SwiftShader can take longer than Playwright's 20 s default on 2 busy cores.
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage, timeout: 120_000 })
 }

@@ -1,18 +1,24 @@
 // The product spec's world: a viewer who follows eight authors (eight posts each) and eight strangers with
-// five posts each for retrieval, so a feed has far more than one page (35 posts) of candidates. Seeded by
-// global-setup.ts next to the feed worlds.
+// five posts each for retrieval, so a feed has far more than one page (35 posts) of candidates. One friend is
+// flagged NSFW (the world's author flag → `nsfw_author`): followed, so the visibility rules put their posts
+// behind an interstitial instead of dropping them. Seeded by global-setup.ts next to the feed worlds.
 import { loadWorld } from '../edge/seed/seed-world'
 import type { SeedAccount, SeedPost, WorldSeed } from '../shared/types/world-seed.ts'
 import { E2E_EDGE } from './e2e-env'
 import { adminCandidates, PROBE_EMBEDDING } from './feed-worlds'
 
-/** One copy per spec that serves from it: serving in one cannot empty the other's feed. */
-export const PRODUCT_BASES = { wasm: 9_000_003_000, webgpu: 9_000_004_000 } as const
+/**
+ * One copy per spec that reads it: serving in one cannot empty another's feed (served posts also leave the
+ * Following tab for 48 h, so following.spec.ts has a copy nobody is served from).
+ */
+export const PRODUCT_BASES = { wasm: 9_000_003_000, webgpu: 9_000_004_000, following: 9_000_010_000 } as const
 export type ProductWorldName = keyof typeof PRODUCT_BASES
 const HOUR = 3_600_000
 const FRIENDS = [2, 3, 4, 5, 6, 7, 8, 9]
 const STRANGERS = [20, 21, 22, 23, 24, 25, 26, 27]
 const TOPICS = ['coffee', 'trains', 'jazz', 'gardens', 'chess', 'rockets', 'bread', 'birds']
+/** The followed author whose posts the For You timeline shows behind an interstitial. */
+const NSFW_FRIEND = 9
 
 const idOf = (base: number, n: number) => String(base + n)
 const handleOf = (base: number, n: number) => `p${n}x${base % 1_000_000}`
@@ -20,6 +26,11 @@ const handleOf = (base: number, n: number) => `p${n}x${base % 1_000_000}`
 export function productViewer(name: ProductWorldName): { id: string; handle: string } {
   const base = PRODUCT_BASES[name]
   return { id: idOf(base, 1), handle: handleOf(base, 1) }
+}
+
+/** The followed NSFW author's id in a spec's copy of the world. */
+export function productNsfwFriendId(name: ProductWorldName): string {
+  return idOf(PRODUCT_BASES[name], NSFW_FRIEND)
 }
 
 export function productWorld(base: number): WorldSeed {
@@ -31,6 +42,7 @@ export function productWorld(base: number): WorldSeed {
     displayName: `Person ${n}`,
     protected: false,
     subscriptionTier: 'none',
+    nsfw: n === NSFW_FRIEND,
     createdAgoMs: 200 * 24 * HOUR,
   })
   const posts: SeedPost[] = []
