@@ -13,6 +13,7 @@ import { buildRetrievalTask, regenerateWorld } from '../../shared/eval/retrieval
 import type { World } from '../../shared/world/world-types.ts'
 import { ARTIFACTS_DIR, type ModelSet, modelSetAt, presentModelSets, shippedModelSet } from './artifacts.ts'
 import { readDataset, readSlice, readSliceWorld } from './eval-files.ts'
+import { int8TablesMarkdown } from './int8-tables-report.ts'
 import { writeLabWorld } from './lab-world.ts'
 import { learningCurveMarkdown } from './learning-curve.ts'
 import { configureOrtForNode, OrtPhoenix } from './ort-phoenix.ts'
@@ -105,7 +106,7 @@ const report = await runEval(data, {
 })
 const out = values.out ?? (values.slice || values.regenerate ? undefined : ARTIFACTS_DIR)
 // The training run's learning curve (models/eval/learning-curve.ts), from the evaluated set's manifest.
-const markdown = reportMarkdown(report) + learningCurveMarkdown(set.dir)
+const markdown = reportMarkdown(report) + learningCurveMarkdown(set.dir) + int8TablesMarkdown(set.dir)
 if (out !== undefined) {
   writeFileSync(join(out, 'metrics.json'), metricsJson(report))
   writeFileSync(join(out, 'REPORT.md'), markdown)

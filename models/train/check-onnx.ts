@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import * as ort from 'onnxruntime-web'
+import { PHOENIX_ORT_EXTRA } from '../../shared/phoenix/ort-session-options.ts'
 
 interface Flat {
   dims: number[]
@@ -27,7 +28,9 @@ function tensor(f: Flat, dropBatch = false): ort.Tensor {
 }
 
 async function run(file: string, feeds: Record<string, ort.Tensor>): Promise<Record<string, ort.Tensor>> {
-  const session = await ort.InferenceSession.create(readFileSync(join(dir, file)))
+  const session = await ort.InferenceSession.create(readFileSync(join(dir, file)), {
+    extra: PHOENIX_ORT_EXTRA,
+  })
   const picked: Record<string, ort.Tensor> = {}
   for (const name of session.inputNames) {
     const t = feeds[name]

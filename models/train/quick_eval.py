@@ -125,7 +125,14 @@ def load_onnx_weights(module, paths, extra=None):
 
     init = dict(extra or {})
     for path in paths:
-        init.update({i.name: numpy_helper.to_array(i) for i in onnx.load(path).graph.initializer})
+        graph = onnx.load(path).graph
+        tensors = {i.name: numpy_helper.to_array(i) for i in graph.initializer}
+        init.update(tensors)
+        # int8 tables (models:shrink): the float32 table DequantizeLinear makes, float32(q) · row scale
+        for n in graph.node:
+            if n.op_type == "DequantizeLinear" and n.input[0] in tensors:
+                q, scale = tensors[n.input[0]], tensors[n.input[1]]
+                init[n.output[0]] = q.astype(np.float32) * scale.astype(np.float32).reshape(-1, 1)
     want = module.state_dict()
     missing = [k for k in want if k not in init]
     if missing:

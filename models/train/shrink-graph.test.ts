@@ -70,7 +70,8 @@ describe('quantizeRows on a table already on the int8 grid', () => {
 describe('shrinkGraph', () => {
   it('stores the gathered table as int8 + scale; ORT and the reference reader both dequantize to q · scale', async () => {
     const { bytes, tables } = shrinkGraph(tableModel(), 1)
-    expect(tables).toEqual([{ name: 'T', dims: [4, 3], bytesBefore: 48, bytesAfter: 12 + 16 }])
+    // Off the grid: 0.635 (→ 64 · s2), 10 and 20 (→ 42 · s3, 85 · s3); the other nine come back exactly.
+    expect(tables).toEqual([{ name: 'T', dims: [4, 3], bytesBefore: 48, bytesAfter: 12 + 16, offGrid: 3 }])
     const g = onnx.ModelProto.decode(bytes).graph!
     expect(g.node?.map((n) => n.opType)).toEqual(['DequantizeLinear', 'Gather'])
     expect(g.initializer?.map((t) => [t.name, t.dataType])).toEqual([

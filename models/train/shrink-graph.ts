@@ -25,6 +25,17 @@ export interface ShrunkTable {
   dims: number[]
   bytesBefore: number
   bytesAfter: number
+  /** Entries whose dequantized value differs from the float input (0: the table was on the int8 grid). */
+  offGrid: number
+}
+
+/** How many entries of `values` the int8 storage does not reproduce bit for bit (ORT: float32(q) · scale). */
+export function countOffGrid(values: Float32Array, q: Int8Array, scale: Float32Array, cols: number): number {
+  let off = 0
+  for (let i = 0; i < values.length; i++) {
+    if (Math.fround(q[i]! * scale[Math.floor(i / cols)]!) !== values[i]) off++
+  }
+  return off
 }
 
 function floatValues(t: onnxProto.onnx.ITensorProto, count: number): Float32Array {
@@ -89,8 +100,10 @@ export function shrinkGraph(
       readers.length > 0 && readers.every((n) => n.opType === 'Gather' && n.input?.indexOf(name) === 0)
     if (t.dataType !== FLOAT || dims.length !== 2 || count < minElements || !onlyGathered) return [t]
     const [rows, cols] = dims as [number, number]
-    const { q, scale } = quantizeRows(floatValues(t, count), rows, cols)
-    tables.push({ name, dims, bytesBefore: count * 4, bytesAfter: q.length + scale.length * 4 })
+    const values = floatValues(t, count)
+    const { q, scale } = quantizeRows(values, rows, cols)
+    const offGrid = countOffGrid(values, q, scale, cols)
+    tables.push({ name, dims, bytesBefore: count * 4, bytesAfter: q.length + scale.length * 4, offGrid })
     dequantize.push(
       onnx.NodeProto.create({
         name: `dequantize_${name}`,

@@ -4,13 +4,16 @@
 // Model tests on random weights (models/train/test_model.py: the model code, before the long run) → world
 // generation → phoenix-config.json refresh (if stale) → PyTorch training of the ranker and the two-tower
 // model → ONNX export + manifest (models/train/train.py) → the model tests again, on the trained
-// checkpoints and the exported ONNX files. Python is used for training only, always as /usr/bin/python3
+// checkpoints and the exported ONNX files → int8 embedding tables (npm run models:shrink on --out in place:
+// tables rounded in PyTorch, graphs and fixture re-exported, tables stored as int8; `--fp32` skips it).
+// Python is used for training only, always as /usr/bin/python3
 // (Debian's python3-torch and python3-onnx); `npm test` never runs it.
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { phoenixConfigDocument } from '../../shared/phoenix/config-export.ts'
+import { shipInt8Artifacts, sizeTable } from './shrink-artifacts.ts'
 import { makeWebgpuSafe } from './webgpu-safe-graph.ts'
 
 const PYTHON = '/usr/bin/python3'
@@ -84,6 +87,7 @@ async function main(): Promise<void> {
       out: { type: 'string', default: 'models/artifacts' },
       'skip-world': { type: 'boolean', default: false },
       profile: { type: 'string' },
+      fp32: { type: 'boolean', default: false },
     },
   })
   const started = performance.now()
@@ -135,6 +139,14 @@ async function main(): Promise<void> {
     [MODEL_TESTS, '--ckpt-dir', ckptDir, '--onnx-dir', values.out],
     { PYTHONUNBUFFERED: '1' },
   )
+
+  // Last, after the fp32 retest (the checkpoints are the unrounded model): what ships is the int8 set.
+  if (!values.fp32) {
+    const shrinkStarted = performance.now()
+    console.log(`\n== int8 tables (npm run models:shrink -- --in ${values.out} --out ${values.out})`)
+    console.log(sizeTable(shipInt8Artifacts(resolve(ROOT, values.out), resolve(ROOT, values.out))))
+    timings.int8 = (performance.now() - shrinkStarted) / 1000
+  }
 
   const total = (performance.now() - started) / 1000
   const parts = Object.entries(timings)

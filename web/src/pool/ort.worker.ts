@@ -2,6 +2,7 @@
 // cross the boundary as { ok: false, code } values because Error subclasses do not survive cloning.
 import * as Comlink from 'comlink'
 import * as ort from 'onnxruntime-web'
+import { PHOENIX_ORT_EXTRA } from '../../../shared/phoenix/ort-session-options.ts'
 import { getModelBytes, ModelMissingError } from './model-cache'
 import { configureOrt } from './ort-env'
 import type {
@@ -69,7 +70,12 @@ async function createSession(
   const failures: string[] = []
   for (const provider of providers) {
     try {
-      const session = await ort.InferenceSession.create(model.bytes, { executionProviders: [provider] })
+      // The Phoenix graphs keep their tables as int8 + DequantizeLinear: the extra options let ORT fold them
+      // to float once here instead of on every run (shared/phoenix/ort-session-options.ts).
+      const session = await ort.InferenceSession.create(model.bytes, {
+        executionProviders: [provider],
+        extra: PHOENIX_ORT_EXTRA,
+      })
       sessions.set(ref.name, { session, provider })
       void onProgress?.({ kind: 'session', model: ref.name, provider })
       const loaded: LoadResult = {
