@@ -38,6 +38,8 @@ const BROWSER_ARTIFACTS = [
   'user_tower.onnx',
   'post_tower.onnx',
   'manifest.json',
+  // The model lab's classical baseline coefficients (read as committed: no copy to go stale).
+  'classical-baseline.json',
 ]
 const artifactType = (name: string) =>
   name.endsWith('.json') ? 'application/json' : 'application/octet-stream'

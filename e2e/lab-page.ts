@@ -2,10 +2,11 @@
 // read back the exported JSON; then compare every metric with the Node reference.
 import { readFileSync } from 'node:fs'
 import { expect, type Page } from '@playwright/test'
+import type { EvalReferences } from '../shared/eval/eval-references.ts'
 import type { ModelEvalResult } from '../shared/eval/evaluate-model.ts'
 import type { LabReport } from '../web/src/lab/lab-report'
 import type { Provider } from '../web/src/pool/types'
-import { type LabSlice, labNumbers } from './lab-reference'
+import { type LabReference, type LabSlice, labNumbers, referenceNumbers } from './lab-reference'
 
 export async function runLabOnPage(
   page: Page,
@@ -35,12 +36,22 @@ export async function runLabOnPage(
   return JSON.parse(readFileSync(await (await download).path(), 'utf8')) as LabReport
 }
 
-/** "provider metric: got vs want" for every lab number more than `tolerance` from the reference. */
-export function metricsOff(report: LabReport, reference: ModelEvalResult, tolerance: number): string[] {
-  const expected = labNumbers(reference)
-  expect(expected.length).toBeGreaterThan(100)
+/**
+ * "provider metric: got vs want" for every lab number more than `tolerance` from the reference: the model's
+ * metrics, and the references models:eval reports (plug-in, classical, hold-out kinds, policy values).
+ */
+export function metricsOff(report: LabReport, reference: LabReference, tolerance: number): string[] {
+  const expected = [
+    ...labNumbers(reference.model),
+    ...referenceNumbers(reference.report.references, reference.report.classical.heads),
+  ]
+  expect(expected.length).toBeGreaterThan(600)
+  const classical = 'heads' in report.classical ? report.classical.heads : []
   return report.backends.flatMap((run) => {
-    const got = new Map(labNumbers(run.metrics as ModelEvalResult))
+    const got = new Map([
+      ...labNumbers(run.metrics as ModelEvalResult),
+      ...referenceNumbers(run.references as EvalReferences, classical),
+    ])
     return expected
       .filter(([name, want]) => {
         const have = got.get(name)

@@ -1,12 +1,16 @@
-// The model lab's reference, computed in Node with the same shared code as `npm run models:eval --
-// --regenerate`: the eval set regenerated from the committed world, the shipped models on onnxruntime-web
-// (wasm) in Node, and shared/eval's metrics.
+// The model lab's reference, computed in Node with the code `npm run models:eval -- --regenerate` runs: the
+// eval set regenerated from the committed world, the shipped models on onnxruntime-web (wasm) in Node,
+// shared/eval's metrics (evaluateModel, as the lab calls it) and models:eval's whole run (runEval: plug-in
+// ceiling, classical baseline from the committed coefficients, hold-out kinds, policy values).
 
 import { ARTIFACTS_DIR, shippedModelSet } from '../models/eval/artifacts.ts'
 import { readSliceWorld } from '../models/eval/eval-files.ts'
 import { configureOrtForNode, OrtPhoenix } from '../models/eval/ort-phoenix.ts'
-import { regenerateEvalSet } from '../shared/eval/eval-set.ts'
+import { type EvalReport, runEval } from '../models/eval/run-eval.ts'
+import type { EvalReferences } from '../shared/eval/eval-references.ts'
+import { regenerateEvalSetAndWorld } from '../shared/eval/eval-set.ts'
 import { evaluateModel, type ModelEvalResult } from '../shared/eval/evaluate-model.ts'
+import type { SourceHeadRow } from '../shared/eval/source-metrics.ts'
 
 export interface LabSlice {
   sessions: number
@@ -14,21 +18,32 @@ export interface LabSlice {
   retrievalUsers: number
 }
 
-export async function labReference(slice: LabSlice): Promise<ModelEvalResult> {
-  const data = regenerateEvalSet({ world: readSliceWorld(ARTIFACTS_DIR), ...slice })
+export interface LabReference {
+  model: ModelEvalResult
+  /** What `models:eval` reports on the same slice. */
+  report: EvalReport
+}
+
+export async function labReference(slice: LabSlice): Promise<LabReference> {
+  const { data, world } = regenerateEvalSetAndWorld({ world: readSliceWorld(ARTIFACTS_DIR), ...slice })
   configureOrtForNode()
-  const ort = await OrtPhoenix.load(shippedModelSet())
+  const set = shippedModelSet()
+  const ort = await OrtPhoenix.load(set)
   try {
-    return await evaluateModel(ort, data)
+    const model = await evaluateModel(ort, data)
+    const report = await runEval(data, { set, ort, crossCheckSessions: 1, world })
+    return { model, report }
   } finally {
     await ort.release()
   }
 }
 
+type Numbers = [string, number | null][]
+const v = (x: number) => (Number.isFinite(x) ? x : null)
+
 /** Every metric the lab shows, as [name, value] pairs (NaN as null, as the export writes it). */
-export function labNumbers(m: ModelEvalResult): [string, number | null][] {
-  const v = (x: number) => (Number.isFinite(x) ? x : null)
-  const out: [string, number | null][] = [
+export function labNumbers(m: ModelEvalResult): Numbers {
+  const out: Numbers = [
     ['candidates', m.candidates],
     ['dwell.maeModel', v(m.dwell.maeModel)],
     ['dwell.meanModel', v(m.dwell.meanModel)],
@@ -49,5 +64,36 @@ export function labNumbers(m: ModelEvalResult): [string, number | null][] {
       [`${h.head}.calibration.model`, v(h.calibration.model)],
     )
   }
+  return out
+}
+
+function sourceNumbers(name: string, rows: readonly SourceHeadRow[]): Numbers {
+  return rows.flatMap(
+    (r): Numbers => [
+      [`${r.head}.auc.${name}`, v(r.auc)],
+      [`${r.head}.ne.${name}`, v(r.ne)],
+      [`${r.head}.calibration.${name}`, v(r.calibration)],
+    ],
+  )
+}
+
+/** The world-backed references the lab shows (plug-in and classical rows, hold-out kinds, policy values). */
+export function referenceNumbers(r: EvalReferences, classical: readonly SourceHeadRow[]): Numbers {
+  const out: Numbers = [...sourceNumbers('plug-in', r.plugIn), ...sourceNumbers('classical', classical)]
+  for (const [kind, n] of Object.entries(r.holdout.candidates)) out.push([`holdout.${kind}.candidates`, n])
+  for (const row of r.holdout.heads)
+    for (const cell of row.kinds) {
+      const at = `holdout.${row.head}.${cell.kind}`
+      out.push([`${at}.positives`, cell.positives])
+      for (const [source, auc] of Object.entries(cell.auc)) out.push([`${at}.auc.${source}`, v(auc)])
+    }
+  out.push(['policies.sessions', r.policies.sessions], ['policies.resultSize', r.policies.resultSize])
+  for (const p of r.policies.values)
+    out.push(
+      [`policy.${p.policy}.served`, p.served],
+      [`policy.${p.policy}.value`, v(p.value)],
+      [`policy.${p.policy}.positive`, v(p.positive)],
+      [`policy.${p.policy}.negative`, v(p.negative)],
+    )
   return out
 }

@@ -1,6 +1,7 @@
 // The model lab on small slices: the page regenerates the eval set from the world's seed, scores it in the
-// worker pool, and its exported metrics match the Node reference (the same shared eval code `npm run
-// models:eval -- --regenerate` runs, on onnxruntime-web wasm in Node) within 1e-3 — on WASM, and on
+// worker pool, and its exported metrics and references (plug-in ceiling, classical baseline, every head by
+// hold-out kind, feed-level policy values) match the Node reference (`npm run models:eval -- --regenerate`'s
+// own code on the same slice, on onnxruntime-web wasm in Node) within 1e-3 — on WASM, and on
 // SwiftShader WebGPU with all four graphs on WebGPU (post_tower included: models/train/webgpu-safe-graph.ts).
 // The WebGPU slice is the smallest that still ranks (2 sessions) and retrieves (corpus above K = 100):
 // compiling the four graphs on SwiftShader takes minutes on a 2-core machine. Also axe-core and a screenshot.
@@ -28,9 +29,17 @@ test('the model lab on WASM completes on a small slice and matches models:eval w
   expect(Object.values(report.backends[0]!.graphs)).toEqual(['wasm', 'wasm', 'wasm', 'wasm'])
   expect(report.device.adapter?.architecture).toBe('swiftshader')
   expect(report.backends[0]!.latency.rankerSessionMs).toHaveLength(slice.sessions)
+  expect(report.classical).not.toHaveProperty('error')
+  expect(report.backends[0]!.references.policies.sessions).toBeGreaterThan(0)
   expect(metricsOff(report, await reference, TOLERANCE)).toEqual([])
 
   await expect(page.getByTestId('lab-heads').locator('tbody tr')).toHaveCount(23)
+  for (const column of ['AUC plug-in', 'AUC classical', 'RCE plug-in', 'calib. classical'])
+    await expect(page.getByTestId('lab-heads').getByRole('columnheader', { name: column })).toBeVisible()
+  await page.locator('details.lab-holdout > summary').click()
+  await expect(page.getByTestId('lab-holdout')).toBeVisible()
+  await expect(page.getByTestId('lab-holdout').locator('tbody tr')).toHaveCount(23 * 4)
+  await expect(page.getByTestId('lab-policies').locator('tbody tr')).toHaveCount(6)
   await expect(page.locator('.lab-chart canvas').first()).toBeVisible()
   expect(await seriousAxeViolations(page)).toEqual([])
   await screenshot(page, 'lab', true)

@@ -3,7 +3,6 @@
 // Platform-free: `models:eval` (models/eval/run-eval.ts) calls it, and so can the model lab.
 import { DISCRETE_ACTIONS } from '../phoenix/actions.ts'
 import { DEFAULT_RANKING_PARAMS, type RankingParams } from '../ranking/ranking-params.ts'
-import { TRUTH_LENGTH } from '../world/truth.ts'
 import type { World } from '../world/world-types.ts'
 import type { EvalData } from './eval-data.ts'
 import {
@@ -14,8 +13,6 @@ import {
   kindRows,
   type ScoreSource,
 } from './holdout-kinds.ts'
-import { plugInTruth } from './plug-in.ts'
-import { heldOutSessions, heldOutViewerIds, policySession } from './policy-sessions.ts'
 import {
   chronologicalOrder,
   inNetworkOrder,
@@ -27,6 +24,7 @@ import {
 } from './policy-value.ts'
 import { popularityProbs } from './popularity.ts'
 import type { Pooled } from './ranker-eval.ts'
+import { type ReferenceInputs, referenceInputs } from './reference-inputs.ts'
 import { type SourceHeadRow, sourceHeadRows } from './source-metrics.ts'
 
 const A = DISCRETE_ACTIONS.length
@@ -43,68 +41,70 @@ export interface ReferenceOptions {
   params?: RankingParams
 }
 
-/** Pooled row offsets of each session's candidates. */
-function sessionOffsets(data: EvalData): number[] {
-  const out: number[] = []
-  let at = 0
-  for (const s of data.sessions) {
-    out.push(at)
-    at += s.candidates.length
-  }
-  return out
-}
-
 export async function evaluateReferences(
   world: World,
   data: EvalData,
   pooled: Pooled,
   opts: ReferenceOptions = {},
 ): Promise<EvalReferences> {
+  return evaluateReferencesFrom(referenceInputs(world, data), data, pooled, opts)
+}
+
+/**
+ * The policy "ranking pipeline, trained ranker": the pipeline on the pooled predictions of each session;
+ * `offsets[k]` is policy session k's first pooled row.
+ */
+export function trainedRankerPolicy(
+  offsets: readonly number[],
+  pooled: Pick<Pooled, 'probs' | 'dwellSeconds'>,
+): RankingPolicy {
+  return {
+    name: 'ranking pipeline, trained ranker',
+    kind: 'pipeline',
+    scores: (s, k) => {
+      const from = offsets[k]!
+      const n = s.candidates.length
+      return {
+        probs: pooled.probs.subarray(from * A, (from + n) * A),
+        dwellSeconds: pooled.dwellSeconds.subarray(from, from + n),
+      }
+    },
+  }
+}
+
+/** The references from inputs computed where the world is (reference-inputs.ts), e.g. in a worker. */
+export async function evaluateReferencesFrom(
+  inputs: ReferenceInputs,
+  data: EvalData,
+  pooled: Pooled,
+  opts: ReferenceOptions = {},
+): Promise<EvalReferences> {
   const params = opts.params ?? DEFAULT_RANKING_PARAMS
-  const plug = plugInTruth(world, data)
+  const plug = inputs.plugIn
+  const stride = inputs.plugInStride
   const pop = popularityProbs(pooled.candidatePosts, data.posts.values(), data.world.trainPositiveRates)
   const sources: ScoreSource[] = [
     { name: 'model', probs: pooled.probs, stride: A },
-    { name: 'plug-in', probs: plug, stride: TRUTH_LENGTH },
+    { name: 'plug-in', probs: plug, stride },
     { name: 'oracle', probs: pooled.truth, stride: A },
     ...(opts.extraSources ?? []),
     { name: 'popularity', probs: pop, stride: A },
   ]
-  const heldOut = heldOutViewerIds(world, data)
-  const kinds = candidateKinds(data, heldOut)
+  const kinds = candidateKinds(data, new Set(inputs.heldOutViewerIds))
   const candidates = Object.fromEntries(
     HOLDOUT_KINDS.map((kind, k) => [kind, kinds.filter((x) => x === k).length]),
   ) as Record<HoldoutKind, number>
 
-  const offsets = sessionOffsets(data)
-  const picked = heldOutSessions(data, heldOut)
-  const sessions = picked.map((k) => policySession(world, data, data.sessions[k]!))
-  const slice = (k: number) => {
-    const from = offsets[picked[k]!]!
-    const n = sessions[k]!.candidates.length
-    return { from, n }
-  }
+  const { sessions, offsets } = inputs.policy
   const policies: RankingPolicy[] = [
-    {
-      name: 'ranking pipeline, trained ranker',
-      kind: 'pipeline',
-      scores: (_s, k) => {
-        const { from, n } = slice(k)
-        return {
-          probs: pooled.probs.subarray(from * A, (from + n) * A),
-          dwellSeconds: pooled.dwellSeconds.subarray(from, from + n),
-        }
-      },
-    },
+    trainedRankerPolicy(offsets, pooled),
     {
       name: 'ranking pipeline, plug-in probabilities',
       kind: 'pipeline',
-      scores: (_s, k) => {
-        const { from, n } = slice(k)
-        return truthScores({
-          ...sessions[k]!,
-          truth: plug.subarray(from * TRUTH_LENGTH, (from + n) * TRUTH_LENGTH),
-        })
+      scores: (s, k) => {
+        const from = offsets[k]!
+        const n = s.candidates.length
+        return truthScores({ ...s, truth: plug.subarray(from * stride, (from + n) * stride) })
       },
     },
     {
@@ -117,7 +117,7 @@ export async function evaluateReferences(
     { name: 'in-network only, newest first', kind: 'order', order: inNetworkOrder },
   ]
   return {
-    plugIn: sourceHeadRows({ name: 'plug-in', probs: plug, stride: TRUTH_LENGTH }, pooled.labels),
+    plugIn: sourceHeadRows({ name: 'plug-in', probs: plug, stride }, pooled.labels),
     holdout: { candidates, heads: kindRows(sources, pooled.labels, kinds) },
     policies: {
       sessions: sessions.length,

@@ -10,6 +10,7 @@ import { isPresetName, PRESETS, GENERATOR_VERSION as VERSION, worldConfig } from
 import { postLine, sessionLine } from '../world/export-lines.ts'
 import { SessionSampler } from '../world/sessions.ts'
 import { generateWorld } from '../world/world.ts'
+import type { World } from '../world/world-types.ts'
 import { type Dataset, DatasetPost, type EvalData, SessionRecord, type WorldInfo } from './eval-data.ts'
 import { buildRetrievalTask, evalCorpus } from './retrieval-task.ts'
 
@@ -43,6 +44,11 @@ export function describeEvalSet(o: Pick<EvalSetOptions, 'world' | 'sessions' | '
 }
 
 export function regenerateEvalSet(opts: EvalSetOptions): EvalData {
+  return regenerateEvalSetAndWorld(opts).data
+}
+
+/** The eval set and the world it was drawn from (the plug-in ceiling and the policies need its hidden state). */
+export function regenerateEvalSetAndWorld(opts: EvalSetOptions): { data: EvalData; world: World } {
   const info = opts.world
   const progress = opts.onProgress ?? (() => {})
   if (info.generatorVersion !== VERSION || !isPresetName(info.preset))
@@ -84,5 +90,5 @@ export function regenerateEvalSet(opts: EvalSetOptions): EvalData {
   const corpus = opts.corpus === undefined ? undefined : sampleCorpus(evalCorpus(ds), opts.corpus)
   const retrieval = buildRetrievalTask(world, ds, { corpus, maxUsers: opts.retrievalUsers })
   progress('retrieval', 1, 1)
-  return { source: describeEvalSet(opts), world: info, posts, sessions, retrieval }
+  return { data: { source: describeEvalSet(opts), world: info, posts, sessions, retrieval }, world }
 }

@@ -37,6 +37,8 @@ export interface ModelEvalResult {
 export interface EvaluateOptions {
   onSession?: (done: number, total: number) => void
   onRetrievalUser?: (done: number, total: number) => void
+  /** Receives the pooled predictions (the model lab computes the world-backed references from them). */
+  onPooled?: (pooled: Pooled) => void
 }
 
 function column(src: ArrayLike<number>, h: number, n: number): Float64Array {
@@ -73,6 +75,7 @@ export async function evaluateModel(
 ): Promise<ModelEvalResult> {
   const total = data.sessions.length
   const pooled = await predictSessions(engine, data, (done) => opts.onSession?.(done, total))
+  opts.onPooled?.(pooled)
   const heads = headRows(pooled, data)
   const retrieval = await evaluateRetrieval(engine, data, opts.onRetrievalUser)
   return {

@@ -1,5 +1,6 @@
 // Sliders for every ranking weight and adjustment parameter, presets and reset. A change re-ranks the
-// loaded feed locally from the cached predictions (for-you-store.ts `rerank`): no edge call, no model run.
+// loaded feed locally from the cached predictions (for-you-store.ts `rerank`): no edge call, no model run;
+// and, once measured, moves the feed-level policy value shown above them (policy-value-panel.tsx).
 import type { ActionName } from '../../../shared/phoenix/actions.ts'
 import {
   DEFAULT_RANKING_PARAMS,
@@ -7,6 +8,7 @@ import {
   type RankingParams,
 } from '../../../shared/ranking/ranking-params.ts'
 import { params, rerank } from './for-you-store'
+import { PolicyValuePanel } from './policy-value-panel'
 import { customised, PRESETS } from './weight-presets'
 
 interface SliderProps {
@@ -95,6 +97,7 @@ export function WeightControls() {
           Reset
         </button>
       </fieldset>
+      <PolicyValuePanel />
       <details open>
         <summary>Head weights (P(action) × weight)</summary>
         <div class="slider-grid">

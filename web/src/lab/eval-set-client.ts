@@ -1,14 +1,13 @@
-// Runs the eval-set worker once and gives back its EvalData; the AbortSignal terminates it mid-build.
+// Runs the eval-set worker once and gives back the eval set with its reference inputs; the AbortSignal
+// terminates it mid-build.
 import * as Comlink from 'comlink'
-import type { EvalData } from '../../../shared/eval/eval-data.ts'
-import type { EvalSetStep } from '../../../shared/eval/eval-set.ts'
-import type { EvalSetRequest, EvalSetWorkerApi } from './eval-set.worker'
+import type { EvalSetRequest, EvalSetWorkerApi, LabEvalSet, LabEvalSetStep } from './eval-set.worker'
 
 export async function buildEvalSet(
   request: EvalSetRequest,
-  onProgress: (step: EvalSetStep, done: number, total: number) => void,
+  onProgress: (step: LabEvalSetStep, done: number, total: number) => void,
   signal: AbortSignal,
-): Promise<EvalData> {
+): Promise<LabEvalSet> {
   const worker = new Worker(new URL('./eval-set.worker.ts', import.meta.url), {
     type: 'module',
     name: 'fye-eval-set',

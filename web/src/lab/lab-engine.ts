@@ -42,13 +42,21 @@ export class LabEngine implements EvalEngine {
     private readonly signal: AbortSignal,
   ) {}
 
-  /** Loads every graph on `provider` only; throws (and frees the pool) when one does not load there. */
-  static async create(models: PhoenixModelRefs, provider: Provider, signal: AbortSignal): Promise<LabEngine> {
+  /**
+   * Loads the graphs on `provider` only (all four, or the `only` ones: the ranker alone needs two); throws
+   * (and frees the pool) when one does not load there.
+   */
+  static async create(
+    models: PhoenixModelRefs,
+    provider: Provider,
+    signal: AbortSignal,
+    only: readonly (keyof PhoenixModelRefs)[] = Object.keys(models) as (keyof PhoenixModelRefs)[],
+  ): Promise<LabEngine> {
     const pool = createOrtPool({ size: 1 })
     try {
       let loadMs = 0
       const graphs: Record<string, Provider> = {}
-      for (const ref of Object.values(models)) {
+      for (const ref of only.map((k) => models[k])) {
         signal.throwIfAborted()
         const loaded = await pool.load(ref, [provider])
         if (!loaded.ok) throw new Error(`${ref.name} on ${provider}: ${loaded.code}: ${loaded.message}`)

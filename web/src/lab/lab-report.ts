@@ -1,7 +1,9 @@
 // The model lab's result, as shown and as exported (JSON): the eval set, the device, and per backend the
-// metrics (shared/eval, the code `npm run models:eval` reports with) and the run latencies.
+// metrics and references (shared/eval, the code `npm run models:eval` reports with) and the run latencies.
 import type { WorldInfo } from '../../../shared/eval/eval-data.ts'
+import type { EvalReferences } from '../../../shared/eval/eval-references.ts'
 import type { ModelEvalResult } from '../../../shared/eval/evaluate-model.ts'
+import type { SourceHeadRow } from '../../../shared/eval/source-metrics.ts'
 import type { AdapterSummary, Provider } from '../pool/types'
 
 export const LAB_REPORT_FORMAT = 'for-you-edge/model-lab@1'
@@ -33,7 +35,14 @@ export interface BackendRun {
   seconds: number
   latency: BackendLatency
   metrics: ModelEvalResult
+  /** Plug-in ceiling, hold-out kinds and policy values with this backend's predictions (eval-references.ts). */
+  references: EvalReferences
 }
+
+/** The classical baseline per head (models:eval's `classical`), or why the stored coefficients do not apply. */
+export type LabClassical =
+  | { trainSessions: number; trainCandidates: number; heads: SourceHeadRow[] }
+  | { error: string }
 
 export interface LabReport {
   format: typeof LAB_REPORT_FORMAT
@@ -47,6 +56,7 @@ export interface LabReport {
     userAgent: string
   }
   backends: BackendRun[]
+  classical: LabClassical
   startedAt: string
   seconds: number
 }

@@ -1,13 +1,25 @@
 // One model-lab run: regenerate the eval set in a worker, then per chosen backend load the graphs, score
 // every session, run retrieval and time it all. State lives in signals the view renders; cancel aborts.
 import { signal } from '@preact/signals'
-import { WorldInfo } from '../../../shared/eval/eval-data.ts'
+import { evaluateReferencesFrom } from '../../../shared/eval/eval-references.ts'
 import { evaluateModel } from '../../../shared/eval/evaluate-model.ts'
+import type { ScoreSource } from '../../../shared/eval/holdout-kinds.ts'
+import type { Pooled } from '../../../shared/eval/ranker-eval.ts'
+import { sourceHeadRows } from '../../../shared/eval/source-metrics.ts'
+import { DISCRETE_ACTIONS } from '../../../shared/phoenix/actions.ts'
 import { loadPhoenixModelRefs } from '../phoenix/phoenix-models'
 import { detectCapabilities } from '../pool/backend'
+import type { ClassicalResult } from './eval-set.worker'
 import { buildEvalSet } from './eval-set-client'
 import { LabEngine, type RunTimings } from './lab-engine'
-import { type BackendLatency, LAB_REPORT_FORMAT, type LabOptions, type LabReport } from './lab-report'
+import { loadClassicalBaseline, loadEvalWorld } from './lab-files'
+import {
+  type BackendLatency,
+  LAB_REPORT_FORMAT,
+  type LabClassical,
+  type LabOptions,
+  type LabReport,
+} from './lab-report'
 
 export type LabPhase = 'idle' | 'running' | 'done' | 'cancelled' | 'failed'
 
@@ -38,11 +50,19 @@ function latency(t: RunTimings, candidates: number, posts: number): BackendLaten
   }
 }
 
-async function loadWorld(): Promise<WorldInfo> {
-  const url = `${import.meta.env.BASE_URL}lab/eval-world.json`
-  const res = await fetch(url)
-  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`)
-  return WorldInfo.parse(await res.json())
+/** The classical baseline as models:eval reports it: an extra source by hold-out kind, and its head rows. */
+function classicalSource(c: ClassicalResult): ScoreSource | null {
+  return 'error' in c ? null : { name: 'classical', probs: c.probs, stride: DISCRETE_ACTIONS.length }
+}
+
+function classicalReport(c: ClassicalResult, labels: Pooled['labels'] | undefined): LabClassical {
+  if ('error' in c) return { error: c.error }
+  const source = { name: 'classical', probs: c.probs, stride: DISCRETE_ACTIONS.length }
+  return {
+    trainSessions: c.trainSessions,
+    trainCandidates: c.trainCandidates,
+    heads: labels === undefined ? [] : sourceHeadRows(source, labels),
+  }
 }
 
 export async function runLab(options: LabOptions): Promise<void> {
@@ -57,21 +77,30 @@ export async function runLab(options: LabOptions): Promise<void> {
   const share = 0.7 / Math.max(options.providers.length, 1)
   try {
     labStep.value = 'regenerating the world'
-    const [world, refs, caps] = await Promise.all([loadWorld(), loadPhoenixModelRefs(), detectCapabilities()])
-    const data = await buildEvalSet(
+    const [world, refs, caps, classical] = await Promise.all([
+      loadEvalWorld(),
+      loadPhoenixModelRefs(),
+      detectCapabilities(),
+      loadClassicalBaseline(),
+    ])
+    const set = await buildEvalSet(
       {
         world,
+        classical,
         sessions: options.sessions,
         corpus: options.corpus ?? undefined,
         retrievalUsers: options.retrievalUsers ?? undefined,
       },
       (step, done, total) => {
         labStep.value = step === 'sessions' ? `eval sessions ${done}/${total}` : `regenerating: ${step}`
-        const at = { world: 0, posts: 0.15, sessions: 0.2, retrieval: 0.28 }[step]
+        const at = { world: 0, posts: 0.15, sessions: 0.2, retrieval: 0.26, references: 0.28 }[step]
         labProgress.value = at + (step === 'sessions' ? 0.08 * (done / total) : 0)
       },
       abort,
     )
+    const { data } = set
+    const extraSources = [classicalSource(set.classical)].filter((x) => x !== null)
+    let labels: Pooled['labels'] | undefined
     const buildSeconds = (performance.now() - started) / 1000
     const backends: LabReport['backends'] = []
     for (const [k, provider] of options.providers.entries()) {
@@ -81,7 +110,11 @@ export async function runLab(options: LabOptions): Promise<void> {
       const t0 = performance.now()
       const engine = await LabEngine.create(refs, provider, abort)
       try {
+        let pooled: Pooled | undefined
         const metrics = await evaluateModel(engine, data, {
+          onPooled: (p) => {
+            pooled = p
+          },
           onSession: (done, total) => {
             labStep.value = `${provider}: ranking session ${done}/${total}`
             labProgress.value = base + share * 0.7 * (done / total)
@@ -91,6 +124,10 @@ export async function runLab(options: LabOptions): Promise<void> {
             labProgress.value = base + share * (0.7 + 0.3 * (done / Math.max(total, 1)))
           },
         })
+        if (pooled === undefined) throw new Error('the eval gave no pooled predictions')
+        labels = pooled.labels
+        labStep.value = `${provider}: references and policy values`
+        const references = await evaluateReferencesFrom(set.references, data, pooled, { extraSources })
         backends.push({
           provider,
           graphs: engine.graphs,
@@ -98,6 +135,7 @@ export async function runLab(options: LabOptions): Promise<void> {
           seconds: (performance.now() - t0) / 1000,
           latency: latency(engine.timings, metrics.candidates, data.retrieval.corpus.length),
           metrics,
+          references,
         })
       } finally {
         engine.release()
@@ -121,6 +159,7 @@ export async function runLab(options: LabOptions): Promise<void> {
         userAgent: navigator.userAgent,
       },
       backends,
+      classical: classicalReport(set.classical, labels),
       startedAt: new Date(Date.now() - (performance.now() - started)).toISOString(),
       seconds: (performance.now() - started) / 1000,
     }

@@ -1,8 +1,10 @@
-// The lab's tables: per head AUC / RCE / calibration for the model on each backend next to the oracle and
-// popularity (the references `npm run models:eval` reports), retrieval recall@100, dwell, and latency.
+// The lab's tables: per head AUC / RCE / calibration for the model on each backend next to the plug-in
+// ceiling, the oracle, the classical baseline and popularity (the references `npm run models:eval` reports),
+// retrieval recall@100, dwell, and latency. Hold-out kinds and policy values: lab-reference-tables.tsx.
 import { ACCEPTANCE } from '../../../shared/eval/ranker-eval.ts'
+import type { SourceHeadRow } from '../../../shared/eval/source-metrics.ts'
 import { percentile } from './charts/chart-data'
-import type { BackendRun } from './lab-report'
+import type { BackendRun, LabClassical } from './lab-report'
 
 const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '—')
 const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '—')
@@ -18,8 +20,12 @@ export function Scroll({ label, children }: { label: string; children: preact.Co
   )
 }
 
-export function HeadTable({ runs }: { runs: readonly BackendRun[] }) {
+export function HeadTable({ runs, classical }: { runs: readonly BackendRun[]; classical: LabClassical }) {
   const heads = runs[0]!.metrics.heads
+  const plugIn = runs[0]!.references.plugIn
+  const cls: readonly (SourceHeadRow | undefined)[] = 'heads' in classical ? classical.heads : []
+  const ref = (rows: readonly (SourceHeadRow | undefined)[], h: number, f: (r: SourceHeadRow) => string) =>
+    rows[h] === undefined ? '—' : f(rows[h]!)
   const per = (f: (r: BackendRun, h: number) => string, h: number) =>
     runs.map((r) => <td key={r.provider}>{f(r, h)}</td>)
   const th = (what: string) =>
@@ -28,8 +34,10 @@ export function HeadTable({ runs }: { runs: readonly BackendRun[] }) {
     <Scroll label="Per-head metrics">
       <table class="lab-table" data-testid="lab-heads">
         <caption>
-          Ranker heads, pooled over every candidate. RCE = 100·(1 − normalized entropy). Pass: AUC ≥ oracle −{' '}
-          {ACCEPTANCE.aucBelowOracle}, ≥ popularity + {ACCEPTANCE.aucAbovePopularity}, calibration in [
+          Ranker heads, pooled over every candidate, beside the plug-in ceiling (the world's model on the
+          ranker's inputs), the oracle, the classical baseline (logistic regression on hand-built features)
+          and popularity. RCE = 100·(1 − normalized entropy). Pass: AUC ≥ oracle − {ACCEPTANCE.aucBelowOracle}
+          , ≥ popularity + {ACCEPTANCE.aucAbovePopularity}, calibration in [
           {ACCEPTANCE.calibration.join(', ')}].
         </caption>
         <thead>
@@ -37,13 +45,19 @@ export function HeadTable({ runs }: { runs: readonly BackendRun[] }) {
             <th scope="col">head</th>
             <th scope="col">positives</th>
             {th('AUC')}
+            <th scope="col">AUC plug-in</th>
             <th scope="col">AUC oracle</th>
+            <th scope="col">AUC classical</th>
             <th scope="col">AUC popularity</th>
             {th('RCE')}
+            <th scope="col">RCE plug-in</th>
             <th scope="col">RCE oracle</th>
+            <th scope="col">RCE classical</th>
             <th scope="col">RCE popularity</th>
             {th('calib.')}
+            <th scope="col">calib. plug-in</th>
             <th scope="col">calib. oracle</th>
+            <th scope="col">calib. classical</th>
             <th scope="col">verdict</th>
           </tr>
         </thead>
@@ -53,13 +67,19 @@ export function HeadTable({ runs }: { runs: readonly BackendRun[] }) {
               <th scope="row">{row.head}</th>
               <td>{row.positives}</td>
               {per((r, i) => f3(r.metrics.heads[i]!.auc.model), h)}
+              <td>{ref(plugIn, h, (x) => f3(x.auc))}</td>
               <td>{f3(row.auc.oracle)}</td>
+              <td>{ref(cls, h, (x) => f3(x.auc))}</td>
               <td>{f3(row.auc.popularity)}</td>
               {per((r, i) => rce(r.metrics.heads[i]!.ne.model), h)}
+              <td>{ref(plugIn, h, (x) => rce(x.ne))}</td>
               <td>{rce(row.ne.oracle)}</td>
+              <td>{ref(cls, h, (x) => rce(x.ne))}</td>
               <td>{rce(row.ne.popularity)}</td>
               {per((r, i) => f2(r.metrics.heads[i]!.calibration.model), h)}
+              <td>{ref(plugIn, h, (x) => f2(x.calibration))}</td>
               <td>{f2(row.calibration.oracle)}</td>
+              <td>{ref(cls, h, (x) => f2(x.calibration))}</td>
               <td>{row.verdict}</td>
             </tr>
           ))}

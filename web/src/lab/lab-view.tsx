@@ -1,58 +1,17 @@
 // The model lab: regenerate the held-out eval set from the world's seed, score it in the browser's worker
-// pool on WebGPU and/or WASM, and compare per-head metrics, calibration, ROC, retrieval and latency with the
-// oracle and the popularity baseline. Same eval code as `npm run models:eval -- --regenerate`.
+// pool on WebGPU and/or WASM, and compare per-head metrics (also by hold-out kind), calibration, ROC,
+// retrieval, feed-level policy values and latency with every reference `npm run models:eval -- --regenerate`
+// reports (plug-in ceiling, oracle, classical baseline, popularity), computed by the same shared/eval code.
 import './lab.css'
 import { useSignal } from '@preact/signals'
 import { useEffect } from 'preact/hooks'
 import { detectCapabilities } from '../pool/backend'
 import type { Capabilities, Provider } from '../pool/types'
 import { LatencyHistogram, ReliabilityChart, RocChart } from './charts/lab-charts'
-import { labReportJson } from './lab-report'
+import { adapterText, exportReport, NumberField } from './lab-controls'
+import { HoldoutTable, PolicyTable } from './lab-reference-tables'
 import { cancelLab, labError, labPhase, labProgress, labReport, labStep, runLab } from './lab-run'
 import { HeadTable, LatencyTable, RetrievalTable } from './lab-tables'
-
-function exportReport(): void {
-  const report = labReport.value
-  if (!report) return
-  const url = URL.createObjectURL(new Blob([labReportJson(report)], { type: 'application/json' }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = `model-lab-${report.startedAt.replace(/[:.]/g, '-')}.json`
-  a.click()
-  setTimeout(() => URL.revokeObjectURL(url), 1000)
-}
-
-function adapterText(caps: Capabilities | null): string {
-  if (!caps) return 'detecting…'
-  const a = caps.adapter
-  const gpu = a
-    ? `WebGPU adapter ${a.vendor || '?'} / ${a.architecture || '?'}${a.description ? ` (${a.description})` : ''}${a.isFallbackAdapter ? ', software fallback' : ''}`
-    : 'no WebGPU adapter'
-  return `${gpu}; ${caps.hardwareConcurrency} logical cores; cross-origin isolated: ${caps.crossOriginIsolated ? 'yes' : 'no'}`
-}
-
-function NumberField(props: {
-  id: string
-  label: string
-  value: number
-  min: number
-  max: number
-  onInput: (n: number) => void
-}) {
-  return (
-    <label for={props.id}>
-      {props.label}
-      <input
-        id={props.id}
-        type="number"
-        min={props.min}
-        max={props.max}
-        value={props.value}
-        onInput={(e) => props.onInput(Number((e.target as HTMLInputElement).value))}
-      />
-    </label>
-  )
-}
 
 export function LabView() {
   const caps = useSignal<Capabilities | null>(null)
@@ -89,7 +48,8 @@ export function LabView() {
       <p>
         Regenerates the held-out evaluation set from the world's seed in this browser, scores it with the
         shipped Phoenix models in the worker pool, and sets the model beside the world's true probabilities
-        (oracle) and a popularity baseline. The same slice through{' '}
+        (oracle), the plug-in ceiling, a classical baseline and a popularity baseline, by hold-out kind too,
+        and values whole feeds served from the held-out viewers' candidates. The same slice through{' '}
         <code>npm run models:eval -- --regenerate --sessions N --corpus M --retrieval-users U</code> gives the
         same numbers (within 10⁻³).
       </p>
@@ -167,7 +127,14 @@ export function LabView() {
             {report.evalSet.source}: {runs[0]?.metrics.candidates ?? 0} candidates; eval set built in{' '}
             {report.evalSet.buildSeconds.toFixed(1)} s; whole run {report.seconds.toFixed(1)} s.
           </p>
-          <HeadTable runs={runs} />
+          {'error' in report.classical && (
+            <p class="lab-note" data-testid="lab-classical-error">
+              No classical column: {report.classical.error}.
+            </p>
+          )}
+          <HeadTable runs={runs} classical={report.classical} />
+          <h3>Feed-level policy values</h3>
+          <PolicyTable runs={runs} />
           <h3>Calibration and ROC</h3>
           <label for="lab-head">
             Head{' '}
@@ -199,6 +166,12 @@ export function LabView() {
           )}
           <h3>Retrieval</h3>
           <RetrievalTable runs={runs} />
+          <details class="lab-holdout">
+            <summary>
+              <h3>By hold-out kind</h3> (every head × 4 kinds: model, plug-in, oracle, classical, popularity)
+            </summary>
+            <HoldoutTable runs={runs} />
+          </details>
           <h3>Latency and throughput</h3>
           <LatencyTable runs={runs} />
           <figure>
