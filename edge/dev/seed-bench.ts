@@ -10,6 +10,7 @@ import type { WorldSeed } from '../../shared/types/world-seed.ts'
 import type { SeedStage } from '../seed/seed-world'
 import { freePort, startLocalRuntime } from './local-runtime.ts'
 import { seedWorld } from './seed.ts'
+import { runtimeCpu } from './seed-bench-cpu.ts'
 import { buildSeed } from './world-build.ts'
 
 const { values } = parseArgs({
@@ -43,6 +44,8 @@ const persistTo = mkdtempSync(join(tmpdir(), 'fye-seed-bench-'))
 // consumer's batches are the seed's critical path; Grox's queues show what competes with it for the CPU.
 const batchMsByQueue = new Map<string, number[]>()
 const batchMs: number[] = []
+// Per route: requests and the runtime's summed response time (wrangler's "POST /v1/... 200 OK (812ms)").
+const routeMs = new Map<string, { n: number; ms: number; max: number }>()
 const runtime = await startLocalRuntime({
   persistTo,
   port: await freePort(),
@@ -50,6 +53,12 @@ const runtime = await startLocalRuntime({
   logLevel: 'info',
   onLine: (line) => {
     if (values.log !== undefined) appendFileSync(values.log, `${Date.now() - t0} ${line}\n`)
+    const r = /(GET|POST) (\/v1\/\S+) (\d+) .*\((\d+)ms\)/.exec(line)
+    if (r?.[2] !== undefined && r[4] !== undefined) {
+      const key = `${r[1]} ${r[2]}${r[3] === '200' ? '' : ` ${r[3]}`}`
+      const s = routeMs.get(key) ?? { n: 0, ms: 0, max: 0 }
+      routeMs.set(key, { n: s.n + 1, ms: s.ms + Number(r[4]), max: Math.max(s.max, Number(r[4])) })
+    }
     const m = /QUEUE (\S+) \d+\/\d+ \((\d+)ms\)/.exec(line)
     if (m?.[1] === undefined || m[2] === undefined) return
     const list = batchMsByQueue.get(m[1]) ?? []
@@ -60,7 +69,14 @@ const runtime = await startLocalRuntime({
 })
 // wrangler runs in its own process group: a timeout or Ctrl-C must take it down too.
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
-  process.on(signal, () => void runtime.kill().finally(() => process.exit(1)))
+  process.on(
+    signal,
+    () =>
+      void runtime.kill().finally(() => {
+        rmSync(persistTo, { recursive: true, force: true })
+        process.exit(1)
+      }),
+  )
 const quantile = (xs: number[], q: number) =>
   [...xs].sort((a, b) => a - b)[Math.floor(q * (xs.length - 1))] ?? 0
 try {
@@ -74,6 +90,21 @@ try {
     return res
   }
   const started = Date.now()
+  // CPU seconds of workerd, wrangler and this process, sampled each second: busy ≈ 1 per second for
+  // workerd means seeding waits on the Worker's one JavaScript thread.
+  const cpuAt = () => ({ ...runtimeCpu(persistTo), seederS: process.cpuUsage().user / 1e6 })
+  const cpu0 = cpuAt()
+  const samples: { t: number; cpu: ReturnType<typeof cpuAt> }[] = []
+  const sampler = setInterval(() => samples.push({ t: Date.now() - started, cpu: cpuAt() }), 1000)
+  const cpuUntil = (ms: number) => {
+    const at = samples.findLast((s) => s.t <= ms)?.cpu ?? cpu0
+    const r = (x: number) => Number(x.toFixed(1))
+    return {
+      workerdS: r(at.workerdS - cpu0.workerdS),
+      wranglerS: r(at.wranglerS - cpu0.wranglerS),
+      seederS: r(at.seederS - cpu0.seederS),
+    }
+  }
   const ticker = setInterval(() => {
     const s = ((Date.now() - started) / 1000).toFixed(0)
     const queues = [...batchMsByQueue].map(([q, ms]) => `${q} ${ms.length}`).join(', ')
@@ -91,6 +122,8 @@ try {
     ...(values['in-flight'] === undefined ? {} : { postBatchesInFlight: num(values['in-flight']) }),
   })
   clearInterval(ticker)
+  clearInterval(sampler)
+  samples.push({ t: Date.now() - started, cpu: cpuAt() })
   const seededAt = Date.now()
   const stats = async () => {
     const res = await fetch(`${runtime.base}/v1/admin/thunder/stats`, {
@@ -112,6 +145,10 @@ try {
       thunderCompleteS: (Date.now() - seededAt + report.ms) / 1000,
       thunderPosts: await stats(),
       requests,
+      cpuDuringUsersPath: cpuUntil(report.pathMs.users),
+      cpuDuringPostsPath: cpuUntil(report.pathMs.posts),
+      cpuWhole: cpuUntil(report.ms),
+      routes: Object.fromEntries([...routeMs].map(([k, v]) => [k, { ...v, meanMs: Math.round(v.ms / v.n) }])),
       consumerBatches: batchMs.length,
       consumerBatchMs: {
         p50: quantile(batchMs, 0.5),

@@ -48,23 +48,10 @@ export function followerCounts(follows: readonly Follow[]): Map<string, number> 
  * seeded: accounts keep their ages relative to it, and posts and engagements are the copies live at `now`.
  */
 export function toBatches(seed: WorldSeed, now: number, schemas: Schemas, anchor = now): SeedBatches {
-  const followers = followerCounts(seed.follows)
-  const accounts = keep(
-    seed.accounts.map((a) => ({
-      id: a.id,
-      handle: a.handle,
-      displayName: a.displayName,
-      protected: a.protected,
-      subscriptionTier: a.subscriptionTier,
-      nsfw: a.nsfw ?? false,
-      createdAt: Math.round(anchor - a.createdAgoMs),
-      followersCount: followers.get(a.id) ?? 0,
-    })),
-    schemas.account,
-  )
   // Each post's live copy; a reply, quote or repost points at its target's copy of the same period.
   const copyOf = new Map<string, number>()
   const createdAtOf = new Map<string, number>()
+  const authorOf = new Map<string, string>()
   const ref = (id: string | undefined, k: number) => (id === undefined ? undefined : copyId(id, k))
   const posts = keep(
     seed.posts
@@ -72,6 +59,7 @@ export function toBatches(seed: WorldSeed, now: number, schemas: Schemas, anchor
         const ago = Math.min(Math.max(p.createdAgoMs, 0), MAX_SEED_POST_AGE_MS)
         const k = liveCopy(anchor, ago, now)
         copyOf.set(p.id, k)
+        authorOf.set(copyId(p.id, k), p.authorId)
         createdAtOf.set(copyId(p.id, k), copyTime(anchor, ago, k))
         return { p, k, createdAt: copyTime(anchor, ago, k) }
       })
@@ -116,8 +104,25 @@ export function toBatches(seed: WorldSeed, now: number, schemas: Schemas, anchor
       .sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0)),
     schemas.engagement,
   )
+  const graph = seed.follows.filter(([a, b]) => a !== b)
   // Grouped by follower, so a batch touches few follower objects.
-  const follows = seed.follows.filter(([a, b]) => a !== b).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  const follows = [...graph, ...authorFollows(seed, graph, engagements.ok, authorOf)].sort(([a], [b]) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  )
+  const followers = followerCounts(follows)
+  const accounts = keep(
+    seed.accounts.map((a) => ({
+      id: a.id,
+      handle: a.handle,
+      displayName: a.displayName,
+      protected: a.protected,
+      subscriptionTier: a.subscriptionTier,
+      nsfw: a.nsfw ?? false,
+      createdAt: Math.round(anchor - a.createdAgoMs),
+      followersCount: followers.get(a.id) ?? 0,
+    })),
+    schemas.account,
+  )
   return {
     accounts: accounts.ok,
     follows,
@@ -125,11 +130,39 @@ export function toBatches(seed: WorldSeed, now: number, schemas: Schemas, anchor
     engagements: engagements.ok,
     invalid: {
       accounts: accounts.invalid,
-      follows: seed.follows.length - follows.length,
+      follows: seed.follows.length - graph.length,
       posts: posts.invalid,
       engagements: engagements.invalid,
     },
   }
+}
+
+/**
+ * The follows that the world's live follow_author engagements make (engagement-rules.ts): sent with the
+ * follower's other follows and counted in the author's followers, so the engagement finds the relation in
+ * place. Applied by the engagement alone, each one woke the author's object (a profile check and a follower
+ * count write) long after its own chunk, about 3,800 extra object wakes for the default world, each a
+ * SQLite open, commit and checkpoint on the local runtime's one thread. Protected authors are left out:
+ * there the engagement asks to follow, which the owner answers.
+ */
+function authorFollows(
+  seed: WorldSeed,
+  graph: readonly Follow[],
+  engagements: readonly unknown[],
+  authorOf: ReadonlyMap<string, string>,
+): Follow[] {
+  const protectedIds = new Set(seed.accounts.filter((a) => a.protected).map((a) => a.id))
+  const known = new Set(graph.map(([a, b]) => `${a}>${b}`))
+  const out: Follow[] = []
+  for (const item of engagements) {
+    const e = item as { userId: string; postId: string; action: string }
+    const author = authorOf.get(e.postId)
+    if (e.action !== 'follow_author' || author === undefined || author === e.userId) continue
+    if (protectedIds.has(author) || known.has(`${e.userId}>${author}`)) continue
+    known.add(`${e.userId}>${author}`)
+    out.push([e.userId, author])
+  }
+  return out
 }
 
 /** Handles worth logging in as: the accounts that follow the most others. */

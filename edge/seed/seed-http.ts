@@ -2,6 +2,8 @@
 
 export interface Fetcher {
   fetch: (input: string, init: RequestInit) => Promise<Response>
+  /** A GET not answered within this long is abandoned and sent again (default 60 s; see below). */
+  getTimeoutMs?: number
 }
 const MAX_ATTEMPTS = 8
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
@@ -17,10 +19,15 @@ export async function request(
   for (let attempt = 1; ; attempt++) {
     let failure: string
     try {
+      // wrangler dev's proxy holds a GET whose connection the local runtime reset (it happens after the
+      // runtime's one thread was blocked for seconds by SQLite syncs) until a reload that never comes; a
+      // fresh GET goes through. POSTs get a 503 there instead, retried below.
+      const timeout = method === 'GET' ? AbortSignal.timeout(opts.getTimeoutMs ?? 60_000) : undefined
       const res = await opts.fetch(url, {
         method,
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        ...(timeout === undefined ? {} : { signal: timeout }),
       })
       const text = await res.text()
       if (res.ok) return JSON.parse(text)

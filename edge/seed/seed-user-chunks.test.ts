@@ -36,6 +36,11 @@ describe('userChunks', () => {
     ])
   })
 
+  it('holds 100 users by default, so a chunk keeps the local runtime busy for seconds, not tens', () => {
+    const accounts = Array.from({ length: 250 }, (_, i) => account(String(i + 1)))
+    expect(userChunks(accounts, [], []).map((c) => c.users)).toEqual([100, 100, 50])
+  })
+
   it("splits a chunk's follows at the route's 5,000 limit", () => {
     const many: Follow[] = Array.from({ length: 12_001 }, (_, i) => ['1', String(i + 10)])
     const [chunk] = userChunks([account('1')], many, [])

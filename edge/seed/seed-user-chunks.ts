@@ -15,6 +15,15 @@ export interface UserChunk {
 
 export const USER_BATCH_LIMITS = { accounts: 500, follows: 5000, engagements: 2000 } as const
 
+/**
+ * Users per chunk. Every new user object costs the local runtime ~15 SQLite syncs on its one thread
+ * (4.8 ms each on the busy 2-core machine's disk), so 250 new accounts held it for ~15 s on a busy machine: the
+ * first users of a chunk went idle and were closed before their follows came (woken again), and the wrangler
+ * proxy's idle connection to the runtime was reset, failing the next request with a 503 after 5-12 s, once
+ * per chunk. With 100 the whole users path took 413 s instead of 596 s there (edge/README.md, "Seeding").
+ */
+export const USERS_PER_CHUNK = 100
+
 const idOf = (item: unknown, field: 'id' | 'userId'): string | undefined => {
   const v = typeof item === 'object' && item !== null ? (item as Record<string, unknown>)[field] : undefined
   return typeof v === 'string' ? v : undefined
@@ -35,7 +44,7 @@ export function userChunks(
   accounts: readonly unknown[],
   follows: readonly Follow[],
   engagements: readonly unknown[],
-  usersPerChunk = 250,
+  usersPerChunk = USERS_PER_CHUNK,
 ): UserChunk[] {
   const size = Math.min(Math.max(1, usersPerChunk), USER_BATCH_LIMITS.accounts)
   const chunkOf = new Map<string, number>()

@@ -33,7 +33,7 @@ export interface SeedOptions {
   /** Stages to send (default all). Re-anchoring a seeded world needs only posts and engagements. */
   stages?: readonly SeedStage[]
   onProgress?: (p: SeedProgress) => void
-  /** Users per chunk on the user path (default 250): their accounts, follows and engagements go together. */
+  /** Users per chunk on the user path (default 100, seed-user-chunks.ts): their accounts, follows and engagements go together. */
   usersPerChunk?: number
   /**
    * Ingest events published but not yet in Thunder before the posts stage pauses (default 2,000): a local

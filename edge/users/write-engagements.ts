@@ -104,6 +104,9 @@ async function applyRelations(
     const kind = ACTION_RULES[entry.action].relation
     const authorId = posts.get(entry.postId)?.authorId
     if (kind === undefined || authorId === undefined) continue
+    // Bulk loads send a follow_author's follow with the user's follows: when it is already there, nothing
+    // would change, and asking the author's object first would wake it only to read its profile.
+    if (!strict && kind === 'following' && (await userState(env, userId).follows(authorId))) continue
     try {
       await setRelation(env, userId, kind, authorId, true)
     } catch (err) {
