@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url'
-import { cloudflareTest } from '@cloudflare/vitest-pool-workers'
+import { cloudflareTest } from '@cloudflare/vitest-plugin'
 import { defineConfig } from 'vitest/config'
 
 // Resolve from this file so the suite runs the same from the repo root or from edge/.
@@ -30,6 +30,8 @@ export default defineConfig({
     name: 'edge',
     root: fromHere('.'),
     include: ['**/*.test.ts'],
+    // Every file ends only once the queue work it caused is handled and no alarm is left to fire.
+    setupFiles: ['testing/settle-background-work.ts'],
     // dev/ holds the Node-only npm start scripts; their tests run in Node (shared/vitest.config.ts).
     exclude: ['**/node_modules/**', 'dev/**'],
     // obscenity's ESM entry default-imports its CommonJS build, which workerd's module loader cannot

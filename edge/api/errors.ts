@@ -121,8 +121,9 @@ export const requireJsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
   const mediaType = (c.req.header('content-type') ?? '').split(';')[0]?.trim() ?? ''
   const hasBody = c.req.raw.body !== null
   if (!JSON_MEDIA_TYPE.test(mediaType)) {
-    // An empty body needs no content type; a non-JSON one would otherwise be silently ignored.
-    if (hasBody && (await c.req.text()).length > 0) {
+    // An empty body needs no content type; a non-JSON one would otherwise be silently ignored. Its bytes
+    // are counted, not decoded: text() on e.g. multipart makes workerd log a warning per request.
+    if (hasBody && (await c.req.arrayBuffer()).byteLength > 0) {
       throw new ApiError(415, 'unsupported_media_type', 'request body must be application/json')
     }
     return next()
