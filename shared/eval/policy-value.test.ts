@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { DISCRETE_ACTIONS, DISCRETE_INDEX } from '../phoenix/actions.ts'
 import { rankingParams } from '../ranking/ranking-params.ts'
-import type { FeedCandidate } from '../types/feed.ts'
+import { policyCandidate, truthRows } from './policy-value.fixtures.ts'
 import {
   chronologicalOrder,
   inNetworkOrder,
@@ -13,36 +13,8 @@ import {
 } from './policy-value.ts'
 
 const A = DISCRETE_ACTIONS.length
-const candidate = (i: number, createdAtMs: number, inNetwork: boolean, favorites: number): FeedCandidate => ({
-  postId: `p${i}`,
-  authorId: `a${i}`,
-  createdAtMs,
-  text: 'hello',
-  media: 'none',
-  counts: { favorite: favorites, reply: 0, repost: 0, quote: 0, view: 5000 },
-  inNetwork,
-  isReply: false,
-  isRepost: false,
-  isQuote: false,
-  source: inNetwork ? 'thunder' : 'phoenix_retrieval',
-  conversationId: `p${i}`,
-  language: 'en',
-  subscriberOnly: false,
-  authorHandle: `a${i}`,
-  authorDisplayName: `A${i}`,
-  authorFollowerCount: 5000,
-  authorIsMutualFollow: false,
-  labels: [],
-})
-/** Truth rows with only favorite and not_interested set (every other head, and dwell seconds, 0). */
-const truth = (rows: [number, number][]) => {
-  const t = new Float64Array(rows.length * (A + 1))
-  rows.forEach(([fav, ni], i) => {
-    t[i * (A + 1) + DISCRETE_INDEX.favorite] = fav
-    t[i * (A + 1) + DISCRETE_INDEX.not_interested] = ni
-  })
-  return t
-}
+const candidate = policyCandidate
+const truth = truthRows
 // Values (0.5·favorite − 43.2·not_interested): c0 0.2 − 0.0432, c1 0.05 − 0.432, c2 0.1 − 0.
 const session: PolicySession = {
   viewer: { userId: 'v', history: [], mutualFollowIds: [] },

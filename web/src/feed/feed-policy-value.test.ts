@@ -1,43 +1,21 @@
 import { describe, expect, it } from 'vitest'
+import { policyCandidate, truthRows } from '../../../shared/eval/policy-value.fixtures.ts'
 import type { PolicySession } from '../../../shared/eval/policy-value.ts'
 import { DISCRETE_ACTIONS, DISCRETE_INDEX } from '../../../shared/phoenix/actions.ts'
 import { rankingParams } from '../../../shared/ranking/ranking-params.ts'
-import type { FeedCandidate } from '../../../shared/types/feed.ts'
 import { feedPolicyValues, type MeasuredSlice } from './feed-policy-value'
 
 const A = DISCRETE_ACTIONS.length
-const candidate = (i: number, createdAtMs: number, inNetwork: boolean): FeedCandidate => ({
-  postId: `p${i}`,
-  authorId: `a${i}`,
-  createdAtMs,
-  text: 'hello',
-  media: 'none',
-  counts: { favorite: 10, reply: 0, repost: 0, quote: 0, view: 5000 },
-  inNetwork,
-  isReply: false,
-  isRepost: false,
-  isQuote: false,
-  source: inNetwork ? 'thunder' : 'phoenix_retrieval',
-  conversationId: `p${i}`,
-  language: 'en',
-  subscriberOnly: false,
-  authorHandle: `a${i}`,
-  authorDisplayName: `A${i}`,
-  authorFollowerCount: 5000,
-  authorIsMutualFollow: false,
-  labels: [],
-})
+const candidate = policyCandidate
 /** [favorite, not_interested] per candidate; every other head and dwell 0. */
 const rows: [number, number][] = [
   [0.4, 0.001],
   [0.1, 0.01],
   [0.2, 0],
 ]
-const truth = new Float64Array(rows.length * (A + 1))
+const truth = truthRows(rows)
 const probs = new Float32Array(rows.length * A)
-rows.forEach(([fav, ni], i) => {
-  truth[i * (A + 1) + DISCRETE_INDEX.favorite] = fav
-  truth[i * (A + 1) + DISCRETE_INDEX.not_interested] = ni
+rows.forEach(([fav], i) => {
   // The "ranker" predicts the truth, except that it rates c1 highest.
   probs[i * A + DISCRETE_INDEX.favorite] = i === 1 ? 0.9 : fav
 })
