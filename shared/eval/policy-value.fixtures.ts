@@ -1,36 +1,29 @@
-// Test fixtures for policy-value tests (shared/eval and the web weight panel): a plain feed candidate and
-// truth rows that set only favorite and not_interested.
+// Test fixtures for policy-value tests (shared/eval and the web weight panel): a feed candidate (the ranking
+// fixtures' builder) and truth rows that set only favorite and not_interested.
 import { DISCRETE_ACTIONS, DISCRETE_INDEX } from '../phoenix/actions.ts'
+import { feedCandidate } from '../ranking/ranking.fixtures.ts'
 import type { FeedCandidate } from '../types/feed.ts'
 
 const A = DISCRETE_ACTIONS.length
 
+/** The ranking fixtures' candidate with the fields these tests pin: id i, its age, network side and favorites. */
 export const policyCandidate = (
   i: number,
   createdAtMs: number,
   inNetwork: boolean,
   favorites = 10,
-): FeedCandidate => ({
-  postId: `p${i}`,
-  authorId: `a${i}`,
-  createdAtMs,
-  text: 'hello',
-  media: 'none',
-  counts: { favorite: favorites, reply: 0, repost: 0, quote: 0, view: 5000 },
-  inNetwork,
-  isReply: false,
-  isRepost: false,
-  isQuote: false,
-  source: inNetwork ? 'thunder' : 'phoenix_retrieval',
-  conversationId: `p${i}`,
-  language: 'en',
-  subscriberOnly: false,
-  authorHandle: `a${i}`,
-  authorDisplayName: `A${i}`,
-  authorFollowerCount: 5000,
-  authorIsMutualFollow: false,
-  labels: [],
-})
+): FeedCandidate =>
+  feedCandidate(`p${i}`, {
+    authorId: `a${i}`,
+    createdAtMs,
+    text: 'hello',
+    counts: { favorite: favorites, reply: 0, repost: 0, quote: 0, view: 5000 },
+    inNetwork,
+    source: inNetwork ? 'thunder' : 'phoenix_retrieval',
+    authorHandle: `a${i}`,
+    authorDisplayName: `A${i}`,
+    authorFollowerCount: 5000,
+  })
 
 /** Truth rows ([candidates × (A + 1)]) with only favorite and not_interested set (every other head and dwell 0). */
 export function truthRows(rows: readonly [number, number][]): Float64Array {
