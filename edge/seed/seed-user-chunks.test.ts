@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Follow } from '../../shared/types/follow.ts'
-import { userChunks } from './seed-user-chunks'
+import { chunkBundles, userChunks } from './seed-user-chunks'
 
 const account = (id: string) => ({ id, handle: `h${id}` })
 const engagement = (userId: string, postId: string) => ({ userId, postId, action: 'favorite' })
@@ -46,5 +46,26 @@ describe('userChunks', () => {
     const [chunk] = userChunks([account('1')], many, [])
     expect(chunk?.follows.map((b) => b.length)).toEqual([5000, 5000, 2001])
     expect(chunk?.engagements).toEqual([])
+  })
+
+  it("splits a chunk's engagements at the users route's 4,000 limit", () => {
+    const many = Array.from({ length: 9000 }, (_, i) => engagement('1', `p${i}`))
+    const [chunk] = userChunks([account('1')], [], many)
+    expect(chunk?.engagements.map((b) => b.length)).toEqual([4000, 4000, 1000])
+  })
+
+  it('sends the accounts with the first batches, and any further batches after them', () => {
+    const follows: Follow[] = Array.from({ length: 5001 }, (_, i) => ['1', String(i + 10)])
+    const [chunk] = userChunks([account('1'), account('2')], follows, [engagement('2', 'p1')])
+    if (chunk === undefined) throw new Error('no chunk')
+    const bundles = chunkBundles(chunk)
+    expect(bundles.map((b) => [b.accounts.length, b.follows.length, b.engagements.length])).toEqual([
+      [2, 5000, 1],
+      [0, 1, 0],
+    ])
+    expect(bundles[1]?.follows).toEqual([['1', '5010']])
+    // A chunk of accounts alone is one call.
+    const [alone] = userChunks([account('3')], [], [])
+    expect(alone && chunkBundles(alone)).toEqual([{ accounts: [account('3')], follows: [], engagements: [] }])
   })
 })

@@ -10,7 +10,7 @@ import { type SeedBatches, toBatches } from './seed-batches'
 import { withGroxPaused } from './seed-grox-pause'
 import { request, sleep } from './seed-http'
 import { sendBatchesInOrder, waitForBacklog } from './seed-post-pipeline'
-import { userChunks } from './seed-user-chunks'
+import { chunkBundles, userChunks } from './seed-user-chunks'
 
 export type SeedStage = 'accounts' | 'follows' | 'posts' | 'engagements'
 
@@ -88,6 +88,11 @@ const replies = {
   follows: z.object({ added: z.number(), skipped: z.number() }),
   engagements: z.object({ added: z.number(), skipped: z.number() }),
 }
+const usersReply = z.object({
+  accounts: replies.accounts,
+  follows: replies.follows,
+  engagements: replies.engagements,
+})
 
 const statsReply = z.object({ totalPosts: z.number() })
 
@@ -124,8 +129,8 @@ export async function loadWorld(
     pathMs: { users: 0, posts: 0 },
   }
   const root = baseUrl.replace(/\/$/, '')
-  const post = (stage: SeedStage, body: unknown) =>
-    request(fetcher, 'POST', `${root}/v1/admin/ingest/${stage}`, adminToken, body)
+  const post = (route: 'users' | 'posts', body: unknown) =>
+    request(fetcher, 'POST', `${root}/v1/admin/ingest/${route}`, adminToken, body)
   const progress = progressCounter(batches, opts.onProgress)
 
   // The user path (user objects) and the post path (post store, queue, Thunder) touch different objects,
@@ -138,25 +143,20 @@ export async function loadWorld(
       opts.usersPerChunk,
     )) {
       const started = Date.now()
-      if (chunk.accounts.length > 0) {
-        const r = replies.accounts.parse(await post('accounts', { accounts: chunk.accounts }))
-        report.accounts.created += r.created
-        report.accounts.updated += r.updated
-        report.accounts.unchanged += r.unchanged
-        report.accounts.handleConflicts += r.handleConflicts.length
-        progress('accounts', chunk.accounts.length)
-      }
-      for (const follows of chunk.follows) {
-        const r = replies.follows.parse(await post('follows', { follows }))
-        report.follows.added += r.added
-        report.follows.skipped += r.skipped
-        progress('follows', follows.length)
-      }
-      for (const engagements of chunk.engagements) {
-        const r = replies.engagements.parse(await post('engagements', { engagements }))
-        report.engagements.added += r.added
-        report.engagements.skipped += r.skipped
-        progress('engagements', engagements.length)
+      // One call per bundle: each user's object is written once per bundle (usually once in all).
+      for (const bundle of chunkBundles(chunk)) {
+        const r = usersReply.parse(await post('users', bundle))
+        report.accounts.created += r.accounts.created
+        report.accounts.updated += r.accounts.updated
+        report.accounts.unchanged += r.accounts.unchanged
+        report.accounts.handleConflicts += r.accounts.handleConflicts.length
+        report.follows.added += r.follows.added
+        report.follows.skipped += r.follows.skipped
+        report.engagements.added += r.engagements.added
+        report.engagements.skipped += r.engagements.skipped
+        if (bundle.accounts.length > 0) progress('accounts', bundle.accounts.length)
+        if (bundle.follows.length > 0) progress('follows', bundle.follows.length)
+        if (bundle.engagements.length > 0) progress('engagements', bundle.engagements.length)
       }
       await sleep((chunk.users / (opts.maxObjectsPerSecond ?? 150)) * 1000 - (Date.now() - started))
     }

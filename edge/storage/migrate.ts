@@ -15,9 +15,14 @@ export function migrateOnStart(
   afterwards?: () => void,
 ): SqlStorage {
   const sql = ctx.storage.sql
-  void ctx.blockConcurrencyWhile(async () => {
-    for (const statement of schema) sql.exec(statement)
-    afterwards?.()
-  })
+  ctx
+    .blockConcurrencyWhile(async () => {
+      for (const statement of schema) sql.exec(statement)
+      afterwards?.()
+    })
+    .catch(() => {
+      // A throwing callback makes the runtime reset the object and fail every call waiting on it with this
+      // error; the returned promise carries the same error and would only be reported again as unhandled.
+    })
   return sql
 }

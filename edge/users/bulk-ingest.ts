@@ -7,7 +7,13 @@ import type { Env } from '../env'
 import { mapLimit } from '../ids/map-limit'
 import { claimHandles, registryOf } from './handle-registry'
 import { userState } from './user-state'
-import { writeEngagements } from './write-engagements'
+import {
+  applyEngagementEffects,
+  checkEngagementWrites,
+  entriesByUser,
+  type FreshEngagement,
+  writeEngagements,
+} from './write-engagements'
 
 /** Durable Objects one bulk request talks to at once. */
 export const BULK_CONCURRENCY = 16
@@ -23,6 +29,12 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return groups
 }
 
+/** A handle the account had before an update, released when the update moved it to another. */
+async function releaseOldHandle(env: Env, account: IngestAccount, previousHandle: string | undefined) {
+  if (previousHandle !== undefined && previousHandle.toLowerCase() !== account.handle.toLowerCase())
+    await registryOf(env, previousHandle).release(previousHandle, account.id)
+}
+
 export async function ingestAccounts(env: Env, accounts: readonly IngestAccount[]) {
   const conflicts = await claimHandles(
     env,
@@ -35,10 +47,7 @@ export async function ingestAccounts(env: Env, accounts: readonly IngestAccount[
     async (a) => {
       const result = await userState(env, a.id).upsertProfile(a)
       counts[result.status]++
-      const old = result.previousHandle
-      if (old !== undefined && old.toLowerCase() !== a.handle.toLowerCase()) {
-        await registryOf(env, old).release(old, a.id)
-      }
+      await releaseOldHandle(env, a, result.previousHandle)
     },
   )
   return { ...counts, handleConflicts: [...conflicts] }
@@ -76,4 +85,57 @@ export async function ingestEngagements(env: Env, engagements: readonly IngestEn
   const writes = engagements.map((e, i) => ({ ...e, field: `engagements.${i}` }))
   const { added } = await writeEngagements(env, writes, { strictRefs: false })
   return { added, skipped: engagements.length - added }
+}
+
+/**
+ * Accounts, follows and engagements of a group of users in one call, with the same rules as the three
+ * single-stage routes, but each user's object is called once: on the local runtime every commit of a
+ * Durable Object syncs the disk, and a new user object took three (edge/README.md, "Seeding"). Engagements
+ * are checked before anything is written; a refused one fails the call.
+ */
+export async function ingestUsers(
+  env: Env,
+  body: {
+    accounts: readonly IngestAccount[]
+    follows: readonly Follow[]
+    engagements: readonly IngestEngagement[]
+  },
+) {
+  const now = Date.now()
+  const writes = body.engagements.map((e, i) => ({ ...e, field: `engagements.${i}` }))
+  const posts = await checkEngagementWrites(env, writes, { strictRefs: false }, now)
+  const conflicts = await claimHandles(
+    env,
+    body.accounts.map((a) => ({ handle: a.handle, userId: a.id })),
+  )
+  const accountOf = new Map(body.accounts.filter((a) => !conflicts.has(a.id)).map((a) => [a.id, a]))
+  const followeesOf = groupBy(
+    body.follows.filter(([a, b]) => a !== b),
+    ([follower]) => follower,
+  )
+  const entriesOf = entriesByUser(writes)
+  const users = new Set([...accountOf.keys(), ...followeesOf.keys(), ...entriesOf.keys()])
+  const accounts = { created: 0, updated: 0, unchanged: 0 }
+  let followsAdded = 0
+  const fresh: FreshEngagement[] = []
+  await mapLimit([...users], BULK_CONCURRENCY, async (userId) => {
+    const account = accountOf.get(userId)
+    const result = await userState(env, userId).ingestBundle({
+      account,
+      followees: (followeesOf.get(userId) ?? []).map(([, followee]) => followee),
+      entries: entriesOf.get(userId) ?? [],
+    })
+    if (account !== undefined && result.profile !== undefined) {
+      accounts[result.profile.status]++
+      await releaseOldHandle(env, account, result.profile.previousHandle)
+    }
+    followsAdded += result.followsAdded
+    for (const entry of result.engagements) fresh.push({ userId, entry })
+  })
+  await applyEngagementEffects(env, fresh, posts, false, now)
+  return {
+    accounts: { ...accounts, handleConflicts: [...conflicts] },
+    follows: { added: followsAdded, skipped: body.follows.length - followsAdded },
+    engagements: { added: fresh.length, skipped: body.engagements.length - fresh.length },
+  }
 }

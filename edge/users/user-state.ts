@@ -33,6 +33,20 @@ export type RelationWrite =
   | { status: 'refused'; reason: FollowRefusal }
   | { status: 'ok'; changed: string[]; unfollowed: string[] }
 
+/** One user's part of a bulk ingest call. */
+export interface UserBundle {
+  account?: (ProfileInput & { followersCount?: number | undefined }) | undefined
+  followees: readonly string[]
+  entries: readonly activity.EngagementEntry[]
+}
+
+export interface UserBundleResult {
+  profile?: { status: 'created' | 'updated' | 'unchanged'; previousHandle?: string }
+  followsAdded: number
+  /** The engagements taken as new. */
+  engagements: activity.EngagementEntry[]
+}
+
 /** Why a follow (or follow request) cannot be made: a block between the two, from either side. */
 export type FollowRefusal = 'blocked_by_target' | 'target_blocked'
 
@@ -71,6 +85,21 @@ export class UserState extends DurableObject<Env> {
       changed = true
     }
     return { status: changed ? 'updated' : 'unchanged', previousHandle: current.handle }
+  }
+
+  /**
+   * The bulk loader's whole write for this user in one call, so a new object commits once instead of once
+   * per stage: the account (when given), then its follows, then its engagements (bulk-ingest.ts).
+   */
+  ingestBundle(b: UserBundle): UserBundleResult {
+    const profile = b.account === undefined ? undefined : this.upsertProfile(b.account)
+    const follows = b.followees.length > 0 ? this.addRelations('following', b.followees) : undefined
+    const engagements = b.entries.length > 0 ? this.recordEngagements(b.entries) : null
+    return {
+      ...(profile === undefined ? {} : { profile }),
+      followsAdded: follows?.status === 'ok' ? follows.changed.length : 0,
+      engagements: engagements ?? [],
+    }
   }
 
   /** Applies a patch, moving the handle atomically (claim new, write, release old). */

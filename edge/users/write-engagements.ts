@@ -45,6 +45,30 @@ export interface WriteOptions {
  */
 export async function writeEngagements(env: Env, writes: readonly EngagementWrite[], opts: WriteOptions) {
   const now = opts.now ?? Date.now()
+  const posts = await checkEngagementWrites(env, writes, opts, now)
+  const fresh: FreshEngagement[] = []
+  await mapLimit([...entriesByUser(writes)], USERS_AT_ONCE, async ([userId, entries]) => {
+    const added = await userState(env, userId).recordEngagements(entries)
+    if (added === null && opts.strictRefs) throw userNotFound(userId)
+    for (const entry of added ?? []) fresh.push({ userId, entry })
+  })
+  await applyEngagementEffects(env, fresh, posts, opts.strictRefs, now)
+  return { added: fresh.length, duplicates: writes.length - fresh.length }
+}
+
+/** An engagement a user's object took as new (not a replay of its idempotency key). */
+export interface FreshEngagement {
+  userId: string
+  entry: EngagementEntry
+}
+
+/** Looks up the referenced posts and checks every write against them; throws the first refusal. */
+export async function checkEngagementWrites(
+  env: Env,
+  writes: readonly EngagementWrite[],
+  opts: WriteOptions,
+  now: number,
+): Promise<ReadonlyMap<string, PostRecord>> {
   const posts =
     opts.known ??
     (await lookupPosts(
@@ -56,25 +80,34 @@ export async function writeEngagements(env: Env, writes: readonly EngagementWrit
     if (post === undefined && opts.strictRefs) throw postNotFound(w.postId, `${w.field}.postId`)
     checkEngagement(w, w.userId, post, now, w.field)
   }
+  return posts
+}
+
+/** The writes as each user's object records them (the idempotency key filled in). */
+export function entriesByUser(writes: readonly EngagementWrite[]): Map<string, EngagementEntry[]> {
   const byUser = new Map<string, EngagementEntry[]>()
   for (const { userId, field: _, key, ...e } of writes) {
     const entries = byUser.get(userId) ?? []
     entries.push({ ...e, key: key ?? `${e.postId}:${e.action}:${e.at}` })
     byUser.set(userId, entries)
   }
-  const fresh: { userId: string; entry: EngagementEntry }[] = []
-  await mapLimit([...byUser], USERS_AT_ONCE, async ([userId, entries]) => {
-    const added = await userState(env, userId).recordEngagements(entries)
-    if (added === null && opts.strictRefs) throw userNotFound(userId)
-    for (const entry of added ?? []) fresh.push({ userId, entry })
-  })
+  return byUser
+}
+
+/** What new engagements change outside their users' objects: post counters, milestones, relations. */
+export async function applyEngagementEffects(
+  env: Env,
+  fresh: readonly FreshEngagement[],
+  posts: ReadonlyMap<string, PostRecord>,
+  strictRefs: boolean,
+  now: number,
+): Promise<void> {
   const deltas = countDeltas(fresh.map((f) => f.entry))
   if (deltas.length > 0) {
     await addCounts(env, deltas)
     await emitEngagementMilestones(env, deltas, now)
   }
-  await applyRelations(env, fresh, posts, opts.strictRefs)
-  return { added: fresh.length, duplicates: writes.length - fresh.length }
+  await applyRelations(env, fresh, posts, strictRefs)
 }
 
 /** Post counter deltas of new engagements (favorite, and dwell as a view). */
@@ -96,7 +129,7 @@ function countDeltas(added: readonly EngagementEntry[]): CountDelta[] {
  */
 async function applyRelations(
   env: Env,
-  fresh: readonly { userId: string; entry: EngagementEntry }[],
+  fresh: readonly FreshEngagement[],
   posts: ReadonlyMap<string, PostRecord>,
   strict: boolean,
 ): Promise<void> {

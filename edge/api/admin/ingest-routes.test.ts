@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { ingestAccountsResponse, ingestPostsResponse } from '../../../shared/types/api/admin.ts'
+import {
+  ingestAccountsResponse,
+  ingestPostsResponse,
+  ingestUsersResponse,
+} from '../../../shared/types/api/admin.ts'
 import { postViewSchema } from '../../../shared/types/api/posts.ts'
 import { inNetworkResponse } from '../../../shared/types/api/thunder.ts'
 import { userViewSchema } from '../../../shared/types/api/users.ts'
@@ -119,6 +123,79 @@ describe('admin bulk ingest', () => {
       view: counts.view + 1,
     })
   }, 20_000)
+
+  it("takes a group of users' accounts, follows and engagements in one call, with the single routes' rules", async () => {
+    const existing = await newUser()
+    const author = account({ followersCount: 2 })
+    expect((await ingest('accounts', { accounts: [author] })).status).toBe(200)
+    const now = Date.now()
+    const post = { id: uniqueId(), authorId: author.id, text: 'bundle root', createdAt: now - 3_600_000 }
+    expect((await ingest('posts', { posts: [post] })).status).toBe(200)
+
+    const [v1, v2] = [account(), account()]
+    const clash = account({ handle: existing.handle })
+    const body = {
+      accounts: [v1, v2, clash],
+      follows: [
+        [v1.id, author.id],
+        [v2.id, author.id],
+        [v1.id, v1.id],
+        [clash.id, author.id],
+      ],
+      engagements: [
+        { userId: v1.id, postId: post.id, action: 'favorite', at: now - 2000 },
+        { userId: v2.id, postId: post.id, action: 'dwell', at: now - 1500, dwellMs: 4000 },
+        { userId: v2.id, postId: post.id, action: 'block_author', at: now - 1000 },
+        { userId: clash.id, postId: post.id, action: 'favorite', at: now - 900 },
+      ],
+    }
+    const first = ingestUsersResponse.parse((await ingest('users', body)).body)
+    // The clashing account is not written, so its follow and engagement find no profile and are skipped.
+    expect(first).toEqual({
+      accounts: { created: 2, updated: 0, unchanged: 0, handleConflicts: [clash.id] },
+      follows: { added: 2, skipped: 2 },
+      engagements: { added: 3, skipped: 1 },
+    })
+    const view = async (id: string) =>
+      userViewSchema.parse((await call('GET', `/v1/users/${id}`, { token: ADMIN })).body)
+    expect(await view(v1.id)).toMatchObject({ handle: v1.handle, followingCount: 1 })
+    // block_author applies the block after the follow, as the engagements route does: v2 no longer follows.
+    expect(await view(v2.id)).toMatchObject({ handle: v2.handle, followingCount: 0 })
+    expect((await call('GET', `/v1/users/${clash.id}`, { token: ADMIN })).status).toBe(404)
+    const counted = postViewSchema.parse((await call('GET', `/v1/posts/${post.id}`, { token: ADMIN })).body)
+    expect(counted.counts).toMatchObject({ favorite: 1, view: 1 })
+
+    // A replay changes nothing: no new rows, no counter moves twice.
+    const again = ingestUsersResponse.parse((await ingest('users', body)).body)
+    expect(again).toEqual({
+      accounts: { created: 0, updated: 0, unchanged: 2, handleConflicts: [clash.id] },
+      follows: { added: 0, skipped: 4 },
+      engagements: { added: 0, skipped: 4 },
+    })
+    const recounted = postViewSchema.parse((await call('GET', `/v1/posts/${post.id}`, { token: ADMIN })).body)
+    expect(recounted.counts).toEqual(counted.counts)
+
+    // Engagements are checked before anything is written: a refused one leaves the new account unwritten.
+    const v3 = account()
+    const refused = {
+      accounts: [v3],
+      follows: [[v3.id, author.id]],
+      engagements: [
+        { userId: v3.id, postId: post.id, action: 'favorite', at: now - 500 },
+        { userId: v3.id, postId: post.id, action: 'favorite', at: now + 3_600_000 },
+      ],
+    }
+    expect(failure(await ingest('users', refused))).toMatchObject({ status: 400, field: 'engagements.1.at' })
+    expect((await call('GET', `/v1/users/${v3.id}`, { token: ADMIN })).status).toBe(404)
+    const tooMany = {
+      accounts: [],
+      follows: [],
+      engagements: Array.from({ length: 4001 }, () => body.engagements[0]),
+    }
+    expect(failure(await ingest('users', tooMany))).toMatchObject({ status: 400, field: 'engagements' })
+    expect(failure(await ingest('users', { accounts: [] }))).toMatchObject({ status: 400, field: 'follows' })
+    expect((await ingest('users', body, existing.token)).status).toBe(403)
+  }, 30_000)
 
   it('validates batches and is admin-only', async () => {
     const user = await newUser()

@@ -8,10 +8,12 @@ import {
   ingestFollowsResponse,
   ingestPostsBody,
   ingestPostsResponse,
+  ingestUsersBody,
+  ingestUsersResponse,
 } from '../../../shared/types/api/admin.ts'
 import { LIMITS } from '../../../shared/types/api/limits.ts'
 import { createPosts } from '../../posts/create-posts'
-import { ingestAccounts, ingestEngagements, ingestFollows } from '../../users/bulk-ingest'
+import { ingestAccounts, ingestEngagements, ingestFollows, ingestUsers } from '../../users/bulk-ingest'
 import { defineRoute, jsonBody, jsonContent, newApi } from '../openapi/define-route'
 
 // P keeps each path a literal type: the typed client (web/src/api) needs one key per route.
@@ -59,6 +61,14 @@ const engagements = ingestRoute(
   ingestEngagementsBody,
   ingestEngagementsResponse,
 )
+const users = ingestRoute(
+  '/ingest/users',
+  "A group of users' accounts, follows and engagements in one call, with the single-stage routes' rules; " +
+    "each user's object is written once (account, then follows, then engagements). Engagements are checked " +
+    'before anything is written',
+  ingestUsersBody,
+  ingestUsersResponse,
+)
 
 export const ingestRoutes = newApi()
   .openapi(accounts, async (c) => c.json(await ingestAccounts(c.env, c.req.valid('json').accounts), 200))
@@ -68,6 +78,7 @@ export const ingestRoutes = newApi()
     const created = items.filter((i) => i.outcome?.status === 'created' && !i.replaced).length
     return c.json({ created, existing: items.length - created, published }, 200)
   })
+  .openapi(users, async (c) => c.json(await ingestUsers(c.env, c.req.valid('json')), 200))
   .openapi(follows, async (c) => c.json(await ingestFollows(c.env, c.req.valid('json').follows), 200))
   .openapi(engagements, async (c) =>
     c.json(await ingestEngagements(c.env, c.req.valid('json').engagements), 200),

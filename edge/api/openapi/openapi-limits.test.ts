@@ -62,10 +62,21 @@ const WHERE: Record<keyof typeof LIMITS, Where> = {
     ],
   },
   postLookupIds: { at: [req('/v1/posts/lookup', 'post', 'ids', 'maxItems')] },
-  adminAccountsBatch: { at: [req('/v1/admin/ingest/accounts', 'post', 'accounts', 'maxItems')] },
+  adminAccountsBatch: {
+    at: [
+      req('/v1/admin/ingest/accounts', 'post', 'accounts', 'maxItems'),
+      req('/v1/admin/ingest/users', 'post', 'accounts', 'maxItems'),
+    ],
+  },
   adminPostsBatch: { at: [req('/v1/admin/ingest/posts', 'post', 'posts', 'maxItems')] },
-  adminFollowsBatch: { at: [req('/v1/admin/ingest/follows', 'post', 'follows', 'maxItems')] },
+  adminFollowsBatch: {
+    at: [
+      req('/v1/admin/ingest/follows', 'post', 'follows', 'maxItems'),
+      req('/v1/admin/ingest/users', 'post', 'follows', 'maxItems'),
+    ],
+  },
   adminEngagementsBatch: { at: [req('/v1/admin/ingest/engagements', 'post', 'engagements', 'maxItems')] },
+  adminUsersEngagementsBatch: { at: [req('/v1/admin/ingest/users', 'post', 'engagements', 'maxItems')] },
   adminThunderBatch: { at: [req('/v1/admin/thunder/posts', 'post', 'posts', 'maxItems')] },
   tokenTtlDefaultS: { at: [req('/v1/admin/tokens', 'post', 'ttlSeconds', 'default')] },
   tokenTtlMaxS: { at: [req('/v1/admin/tokens', 'post', 'ttlSeconds', 'maximum')] },

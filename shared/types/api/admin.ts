@@ -59,6 +59,18 @@ export const ingestEngagementsBody = z.strictObject({
 })
 export const ingestEngagementsResponse = z.object({ added: z.number().int(), skipped: z.number().int() })
 
+/** A group of users' accounts, follows and engagements at once: each user's object is written in one call. */
+export const ingestUsersBody = z.strictObject({
+  accounts: z.array(ingestAccountSchema).max(LIMITS.adminAccountsBatch),
+  follows: z.array(followSchema).max(LIMITS.adminFollowsBatch),
+  engagements: z.array(ingestEngagementSchema).max(LIMITS.adminUsersEngagementsBatch),
+})
+export const ingestUsersResponse = z.object({
+  accounts: ingestAccountsResponse,
+  follows: ingestFollowsResponse,
+  engagements: ingestEngagementsResponse,
+})
+
 export const deadLetterSchema = z.object({
   id: z.string(),
   queue: z.string(),

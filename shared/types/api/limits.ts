@@ -30,6 +30,8 @@ export const LIMITS = {
   adminPostsBatch: 500,
   adminFollowsBatch: 5000,
   adminEngagementsBatch: 2000,
+  /** Engagements in one /v1/admin/ingest/users call (its other arrays share the single-stage limits). */
+  adminUsersEngagementsBatch: 4000,
   adminThunderBatch: 2000,
   /** User token lifetime bounds, seconds. */
   tokenTtlDefaultS: 24 * 60 * 60,

@@ -601,6 +601,75 @@ export declare const typedRoutes: () => OpenAPIHono<
           }
         }
       } & {
+        '/ingest/users': {
+          $post: {
+            input: {
+              json: {
+                accounts: {
+                  id: string
+                  handle: string
+                  displayName: string
+                  createdAt: number
+                  followersCount?: number | undefined
+                  protected?: boolean | undefined
+                  subscriptionTier?: 'none' | 'basic' | 'premium' | 'premium_plus' | undefined
+                  nsfw?: boolean | undefined
+                }[]
+                follows: [string, string][]
+                engagements: {
+                  userId: string
+                  postId: string
+                  action:
+                    | 'favorite'
+                    | 'reply'
+                    | 'repost'
+                    | 'photo_expand'
+                    | 'video_open'
+                    | 'click'
+                    | 'open_link'
+                    | 'profile_click'
+                    | 'vqv'
+                    | 'share'
+                    | 'share_via_dm'
+                    | 'share_via_copy_link'
+                    | 'dwell'
+                    | 'quote'
+                    | 'quoted_click'
+                    | 'quoted_vqv'
+                    | 'follow_author'
+                    | 'not_interested'
+                    | 'block_author'
+                    | 'mute_author'
+                    | 'report'
+                    | 'not_dwelled'
+                    | 'post_unexplored'
+                  at: number
+                  dwellMs?: number | undefined
+                  key?: string | undefined
+                }[]
+              }
+            }
+            output: {
+              accounts: {
+                created: number
+                updated: number
+                unchanged: number
+                handleConflicts: string[]
+              }
+              follows: {
+                added: number
+                skipped: number
+              }
+              engagements: {
+                added: number
+                skipped: number
+              }
+            }
+            outputFormat: 'json'
+            status: 200
+          }
+        }
+      } & {
         '/ingest/follows': {
           $post: {
             input: {
