@@ -9,6 +9,25 @@ afterEach(() => {
 })
 
 describe('progressLines (output not on a terminal)', () => {
+  it('reads the total afresh on every report when given a function (the seeder announces it per stage)', () => {
+    let total = 100
+    const lines: string[] = []
+    const report = progressLines(
+      (l) => lines.push(l),
+      () => total,
+      0,
+    )
+    report('accounts', 0)
+    total = 120
+    report('follows', 60)
+    report('follows', 120)
+    expect(lines).toEqual([
+      '  seeding 0% (0/100), last batch: accounts',
+      '  seeding 50% (60/120), last batch: follows',
+      '  seeding 100% (120/120), last batch: follows',
+    ])
+  })
+
   it('prints plain lines: the first report, then at most one per interval, and the last once', () => {
     vi.useFakeTimers()
     vi.setSystemTime(1_000_000)

@@ -34,12 +34,13 @@ export function writeSeedStatus(path: string, status: SeedStatus): void {
  */
 export function progressLines(
   write: (line: string) => void,
-  total: number,
+  totalOf: number | (() => number),
   everyMs = 5000,
 ): (stage: SeedStage, done: number) => void {
   let lastAt: number | undefined
   let finished = false
   return (stage, done) => {
+    const total = typeof totalOf === 'number' ? totalOf : totalOf()
     const now = Date.now()
     const complete = done >= total
     if (finished || (lastAt !== undefined && now - lastAt < everyMs && !complete)) return

@@ -28,13 +28,15 @@ export async function seedWorld(
 ): Promise<SeedReport> {
   const mode = opts.progress ?? (process.stderr.isTTY === true ? 'bar' : 'lines')
   const showBar = mode === 'bar'
+  // The seed's own counts until the seeder reports each stage's total before its first batch: it sends more
+  // follows than the seed lists (each follow_author engagement's follow goes with the follower's follows).
   const totals: Record<SeedStage, number> = {
     accounts: seed.accounts.length,
     follows: seed.follows.length,
     posts: seed.posts.length,
     engagements: seed.engagements.length,
   }
-  const total = Object.values(totals).reduce((a, b) => a + b, 0)
+  const sumOf = (r: Record<SeedStage, number>) => Object.values(r).reduce((a, b) => a + b, 0)
   const bar = new cliProgress.SingleBar(
     {
       format: '  seeding {bar} {percentage}% | {value}/{total} | {stage}',
@@ -44,15 +46,26 @@ export async function seedWorld(
     cliProgress.Presets.shades_classic,
   )
   const finished: Record<SeedStage, number> = { accounts: 0, follows: 0, posts: 0, engagements: 0 }
-  const line = mode === 'lines' ? progressLines((l) => console.log(l), total) : undefined
-  if (showBar) bar.start(total, 0, { stage: 'accounts' })
+  const line =
+    mode === 'lines'
+      ? progressLines(
+          (l) => console.log(l),
+          () => sumOf(totals),
+        )
+      : undefined
+  if (showBar) bar.start(sumOf(totals), 0, { stage: 'accounts' })
   try {
     return await loadWorld(baseUrl, adminToken, seed, {
       ...opts,
-      onProgress: ({ stage, done }) => {
+      onProgress: ({ stage, done, total: stageTotal }) => {
         finished[stage] = done
-        const sum = Object.values(finished).reduce((a, b) => a + b, 0)
-        if (showBar) bar.update(sum, { stage })
+        totals[stage] = stageTotal
+        const sum = sumOf(finished)
+        const total = sumOf(totals)
+        if (showBar) {
+          bar.setTotal(total)
+          bar.update(sum, { stage })
+        }
         line?.(stage, sum)
         opts.onTotal?.(stage, sum, total)
       },

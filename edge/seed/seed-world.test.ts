@@ -86,9 +86,21 @@ describe('loadWorld (the npm start seeder)', () => {
       }
       return fetchInProcess(input, init)
     }
-    const report = await loadWorld(BASE, ADMIN, smallWorld(base), { fetch: recording, usersPerChunk: 2 })
+    const progress = new Map<string, { done: number; total: number }>()
+    const report = await loadWorld(BASE, ADMIN, smallWorld(base), {
+      fetch: recording,
+      usersPerChunk: 2,
+      onProgress: ({ stage, done, total }) => progress.set(stage, { done, total }),
+    })
     // ada+bob with their 3 follows and 3 engagements; then cy+dee with dee's one follow.
     expect(userPaths).toEqual(['users:2/3/3', 'users:2/1/0'])
+    // Each stage ends exactly at the total it announced first (the progress bar's 100 %).
+    expect(Object.fromEntries(progress)).toEqual({
+      accounts: { done: 4, total: 4 },
+      follows: { done: 4, total: 4 },
+      posts: { done: 6, total: 6 },
+      engagements: { done: 3, total: 3 },
+    })
     expect(report).toMatchObject({
       accounts: { created: 4 },
       follows: { added: 4 },
