@@ -50,7 +50,7 @@ export const PRESETS = {
   default: {
     world: { nowMs: NOW_MS, accounts: 4000, authors: 1200, posts: 40_000, postWindowHours: 72 },
     split: SPLIT,
-    sessions: { train: 40_000, eval: 5000 },
+    sessions: { train: 200_000, eval: 5000 },
   },
   small: {
     world: { nowMs: NOW_MS, accounts: 300, authors: 90, posts: 2000, postWindowHours: 72 },
