@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { sendBatchesInOrder, waitForBacklog } from './seed-post-pipeline'
+import { AppliedRate, backlogBound, sendBatchesInOrder, waitForBacklog } from './seed-post-pipeline'
 
 const post = (id: string, replyToId?: string) => (replyToId === undefined ? { id } : { id, replyToId })
 
@@ -124,5 +124,48 @@ describe('waitForBacklog', () => {
       true,
     )
     expect(clock.now()).toBe(0)
+  })
+})
+
+describe('backlog paced by the consumer', () => {
+  it('measures the applied rate over the last window', () => {
+    const rate = new AppliedRate(10_000)
+    rate.add(0, 0)
+    expect(rate.perSecond()).toBeUndefined()
+    rate.add(1000, 100)
+    expect(rate.perSecond()).toBeUndefined() // under 2 s of samples
+    rate.add(4000, 400)
+    expect(rate.perSecond()).toBe(100)
+    // 20 s later the consumer has slowed to 20/s; the window forgets the fast start.
+    rate.add(14_000, 600)
+    rate.add(24_000, 800)
+    expect(rate.perSecond()).toBe(20)
+  })
+
+  it('bounds the backlog to what the consumer applies in 10 s, between one batch and the maximum', () => {
+    expect(backlogBound(undefined, 2000, 500)).toBe(2000)
+    expect(backlogBound(1100, 2000, 500)).toBe(2000)
+    expect(backlogBound(120, 2000, 500)).toBe(1200)
+    expect(backlogBound(20, 2000, 500)).toBe(500)
+  })
+
+  it('waits against a bound read afresh at every poll', async () => {
+    const clock = fakeClock()
+    let backlog = 1500
+    let bound = 1000
+    const unapplied = async () => {
+      backlog -= 100
+      if (backlog < 1300) bound = 900 // the consumer slowed: the bound shrinks while the seeder waits
+      return backlog
+    }
+    const done = await waitForBacklog({
+      unapplied,
+      max: () => bound,
+      stallMs: 20_000,
+      pollMs: 1000,
+      ...clock,
+    })
+    expect(done).toBe(true)
+    expect(backlog).toBe(900)
   })
 })

@@ -43,7 +43,8 @@ export async function sendBatchesInOrder(
 export interface BacklogWait {
   /** Events published but not yet applied (in Thunder). */
   unapplied: () => Promise<number>
-  max: number
+  /** The bound, read again at every poll when a function (backlogBound: it follows the consumer's rate). */
+  max: number | (() => number)
   /** Give up when the count has not fallen for this long (Thunder's caps can keep it above `max`). */
   stallMs: number
   now?: () => number
@@ -60,9 +61,10 @@ export interface BacklogWait {
 export async function waitForBacklog(w: BacklogWait): Promise<boolean> {
   const now = w.now ?? Date.now
   const pause = w.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)))
+  const bound = typeof w.max === 'number' ? () => w.max as number : w.max
   let lowest = await w.unapplied()
   let fellAt = now()
-  while (lowest > w.max) {
+  while (lowest > bound()) {
     if (now() - fellAt > w.stallMs) return false
     await pause(w.pollMs ?? 250)
     const current = await w.unapplied()
@@ -72,4 +74,35 @@ export async function waitForBacklog(w: BacklogWait): Promise<boolean> {
     }
   }
   return true
+}
+
+/** Events applied per second over the last `windowMs`, from (time, applied count) samples. */
+export class AppliedRate {
+  private readonly samples: [at: number, applied: number][] = []
+
+  constructor(private readonly windowMs = 10_000) {}
+
+  add(at: number, applied: number): void {
+    this.samples.push([at, applied])
+    while (this.samples.length > 2 && (this.samples[1]?.[0] ?? at) <= at - this.windowMs) this.samples.shift()
+  }
+
+  /** Undefined until the samples span 2 s. */
+  perSecond(): number | undefined {
+    const first = this.samples[0]
+    const last = this.samples.at(-1)
+    if (first === undefined || last === undefined || last[0] - first[0] < 2000) return undefined
+    return (last[1] - first[1]) / ((last[0] - first[0]) / 1000)
+  }
+}
+
+/**
+ * The backlog a consumer applying `rate` events/s clears in `waitS` seconds, between `floor` (one batch, so
+ * the seeder always moves) and `max`. A post store re-sends an event its consumer has not confirmed within 30 s
+ * (OUTBOX_RESEND_AFTER_S), so a fixed 2,000 on a runtime applying ~50 posts/s made events wait ~40 s and
+ * ~2,500 of them were sent twice during `npm start`'s seeding; `max` while the rate is unknown.
+ */
+export function backlogBound(rate: number | undefined, max: number, floor: number, waitS = 10): number {
+  if (rate === undefined) return max
+  return Math.min(max, Math.max(floor, Math.round(rate * waitS)))
 }

@@ -9,7 +9,7 @@ import type { WorldSeed } from '../../shared/types/world-seed.ts'
 import { type SeedBatches, toBatches } from './seed-batches'
 import { withGroxPaused } from './seed-grox-pause'
 import { request, sleep } from './seed-http'
-import { sendBatchesInOrder, waitForBacklog } from './seed-post-pipeline'
+import { AppliedRate, backlogBound, sendBatchesInOrder, waitForBacklog } from './seed-post-pipeline'
 import { chunkBundles, userChunks } from './seed-user-chunks'
 
 export type SeedStage = 'accounts' | 'follows' | 'posts' | 'engagements'
@@ -166,7 +166,14 @@ export async function loadWorld(
   // Oldest first, a few batches in flight, parents stored before their replies (seed-post-pipeline.ts).
   const posts = async () => {
     const baseline = await thunderPosts()
-    const unapplied = async () => report.posts.published - ((await thunderPosts()) - baseline)
+    const rate = new AppliedRate()
+    const unapplied = async () => {
+      const applied = (await thunderPosts()) - baseline
+      rate.add(Date.now(), applied)
+      return report.posts.published - applied
+    }
+    const max = opts.maxBacklog ?? 2000
+    const bound = () => backlogBound(rate.perSecond(), max, Math.min(max, POSTS_PER_BATCH))
     const chunks: unknown[][] = []
     for (let i = 0; i < batches.posts.length; i += POSTS_PER_BATCH)
       chunks.push(batches.posts.slice(i, i + POSTS_PER_BATCH))
@@ -176,7 +183,7 @@ export async function loadWorld(
       report.posts.existing += r.existing
       report.posts.published += r.published
       progress('posts', chunk.length)
-      await waitForBacklog({ unapplied, max: opts.maxBacklog ?? 2000, stallMs: BACKLOG_STALL_MS })
+      await waitForBacklog({ unapplied, max: bound, stallMs: BACKLOG_STALL_MS })
     })
     // Seeded means in Thunder, not merely sent: the last backlog drains before Grox is let go. A world
     // seeded relative to another time has posts older than Thunder's window, which never arrive there.
