@@ -6,6 +6,7 @@
 import { expect, test } from '@playwright/test'
 import type { PipelineTrace } from '../shared/pipeline/trace.ts'
 import { edgeClient } from '../web/src/api/edge-client'
+import { GROX_POLL_MS } from '../web/src/inspectors/grox-poll'
 import { BASE_ARGS } from './chromium-args'
 import { E2E_EDGE } from './e2e-env'
 import { feedSettled, screenshot, seriousAxeViolations } from './product-checks'
@@ -58,6 +59,8 @@ test('the feed inspector and the Grox monitor render from real requests', async 
   const monitor = page.getByTestId('grox-monitor')
   await expect(monitor).toHaveAttribute('data-state', 'no-token')
   await monitor.getByLabel(/Admin token/).fill(E2E_EDGE.adminToken ?? '')
+  // A poll comes and goes before the click: the typed token must survive the re-render it causes.
+  await page.waitForTimeout(GROX_POLL_MS + 1000)
   await monitor.getByRole('button', { name: 'Show Grox stats' }).click()
   await expect(monitor).not.toHaveAttribute('data-state', /no-token|loading/)
   const admin = edgeClient(E2E_EDGE.url, { token: () => E2E_EDGE.adminToken })

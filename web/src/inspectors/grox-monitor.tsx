@@ -3,11 +3,10 @@
 // types the admin token, which `npm start` wrote into .dev.vars). Refreshes every 5 s while shown.
 import './inspectors.css'
 import '../lab/lab.css'
-import { useEffect } from 'preact/hooks'
+import { useEffect, useState } from 'preact/hooks'
 import { Scroll } from '../lab/lab-tables'
+import { GROX_POLL_MS } from './grox-poll'
 import { adminToken, type GroxStats, groxState, refreshGrox, setAdminToken } from './grox-store'
-
-const POLL_MS = 5000
 
 function StreamTable({ stats }: { stats: GroxStats }) {
   const cols = [
@@ -124,10 +123,13 @@ function Stats({ stats, at }: { stats: GroxStats; at: number }) {
 export function GroxMonitor() {
   useEffect(() => {
     void refreshGrox()
-    const timer = setInterval(() => void refreshGrox(), POLL_MS)
+    const timer = setInterval(() => void refreshGrox(), GROX_POLL_MS)
     return () => clearInterval(timer)
   }, [])
   const state = groxState.value
+  // The field keeps what is typed until submitted: a poll re-renders the monitor every GROX_POLL_MS, and an input
+  // bound to the stored token alone was reset to it, losing a token typed but not yet submitted.
+  const [draft, setDraft] = useState(adminToken.value)
   return (
     <section
       class="inspector"
@@ -140,10 +142,7 @@ export function GroxMonitor() {
         class="inspector-token"
         onSubmit={(e) => {
           e.preventDefault()
-          const input = (e.currentTarget as HTMLFormElement).elements.namedItem(
-            'admin-token',
-          ) as HTMLInputElement
-          setAdminToken(input.value)
+          setAdminToken(draft)
           void refreshGrox()
         }}
       >
@@ -154,7 +153,8 @@ export function GroxMonitor() {
             name="admin-token"
             type="password"
             autocomplete="off"
-            value={adminToken.value}
+            value={draft}
+            onInput={(e) => setDraft(e.currentTarget.value)}
           />
         </label>
         <button type="submit">Show Grox stats</button>

@@ -27,7 +27,7 @@ export function setAdminToken(token: string): void {
 
 export async function refreshGrox(): Promise<void> {
   if (!adminToken.value) {
-    groxState.value = { kind: 'no-token' }
+    if (groxState.value.kind !== 'no-token') groxState.value = { kind: 'no-token' }
     return
   }
   if (groxState.value.kind !== 'ok') groxState.value = { kind: 'loading' }
