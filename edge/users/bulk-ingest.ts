@@ -12,7 +12,6 @@ import {
   checkEngagementWrites,
   entriesByUser,
   type FreshEngagement,
-  writeEngagements,
 } from './write-engagements'
 
 /** Durable Objects one bulk request talks to at once. */
@@ -35,22 +34,9 @@ async function releaseOldHandle(env: Env, account: IngestAccount, previousHandle
     await registryOf(env, previousHandle).release(previousHandle, account.id)
 }
 
+/** Create or update accounts (handles claimed; a handle owned by another id is reported, not written). */
 export async function ingestAccounts(env: Env, accounts: readonly IngestAccount[]) {
-  const conflicts = await claimHandles(
-    env,
-    accounts.map((a) => ({ handle: a.handle, userId: a.id })),
-  )
-  const counts = { created: 0, updated: 0, unchanged: 0 }
-  await mapLimit(
-    accounts.filter((a) => !conflicts.has(a.id)),
-    BULK_CONCURRENCY,
-    async (a) => {
-      const result = await userState(env, a.id).upsertProfile(a)
-      counts[result.status]++
-      await releaseOldHandle(env, a, result.previousHandle)
-    },
-  )
-  return { ...counts, handleConflicts: [...conflicts] }
+  return (await ingestUsers(env, { accounts, follows: [], engagements: [] })).accounts
 }
 
 /**
@@ -59,21 +45,7 @@ export async function ingestAccounts(env: Env, accounts: readonly IngestAccount[
  * of file descriptors around 6,000 live objects), so bulk loads set follower counts on the accounts.
  */
 export async function ingestFollows(env: Env, follows: readonly Follow[]) {
-  const valid = follows.filter(([a, b]) => a !== b)
-  let added = 0
-  await mapLimit(
-    [...groupBy(valid, ([follower]) => follower)],
-    BULK_CONCURRENCY,
-    async ([follower, pairs]) => {
-      const write = await userState(env, follower).addRelations(
-        'following',
-        pairs.map(([, followee]) => followee),
-      )
-      if (write.status !== 'ok') return
-      added += write.changed.length
-    },
-  )
-  return { added, skipped: follows.length - added }
+  return (await ingestUsers(env, { accounts: [], follows, engagements: [] })).follows
 }
 
 /**
@@ -82,14 +54,12 @@ export async function ingestFollows(env: Env, follows: readonly Follow[]) {
  * their counters exactly as through the user route.
  */
 export async function ingestEngagements(env: Env, engagements: readonly IngestEngagement[]) {
-  const writes = engagements.map((e, i) => ({ ...e, field: `engagements.${i}` }))
-  const { added } = await writeEngagements(env, writes, { strictRefs: false })
-  return { added, skipped: engagements.length - added }
+  return (await ingestUsers(env, { accounts: [], follows: [], engagements })).engagements
 }
 
 /**
- * Accounts, follows and engagements of a group of users in one call, with the same rules as the three
- * single-stage routes, but each user's object is called once: on the local runtime every commit of a
+ * Accounts, follows and engagements of a group of users in one call (the single-stage routes are this call
+ * with two arrays empty), each user's object called once: on the local runtime every commit of a
  * Durable Object syncs the disk, and a new user object took three (edge/README.md, "Seeding"). Engagements
  * are checked before anything is written; a refused one fails the call.
  */
