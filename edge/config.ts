@@ -7,6 +7,8 @@ export interface EdgeConfig {
   thunderShards: number
   /** Post-store shards (post ids hashed onto them). */
   postShards: number
+  /** User-state shards (user ids hashed onto them). Fixed once users exist: a new count starts empty shards. */
+  userShards: number
   /** First queue retry delay, seconds; doubles per attempt. */
   retryBaseDelayS: number
   /** Seconds a post event may stay unconfirmed before the post store's alarm re-sends it; doubles per re-send. */
@@ -33,6 +35,7 @@ export function edgeConfig(env: Env): EdgeConfig {
   return {
     thunderShards: intVar(env.THUNDER_SHARDS, 'THUNDER_SHARDS', 8, 1, 64),
     postShards: intVar(env.POST_SHARDS, 'POST_SHARDS', 8, 1, 64),
+    userShards: intVar(env.USER_SHARDS, 'USER_SHARDS', 32, 1, 4096),
     retryBaseDelayS: intVar(env.QUEUE_RETRY_BASE_DELAY_S, 'QUEUE_RETRY_BASE_DELAY_S', 5, 0, 300),
     outboxResendAfterS: intVar(env.OUTBOX_RESEND_AFTER_S, 'OUTBOX_RESEND_AFTER_S', 30, 1, 3600),
   }

@@ -3,8 +3,16 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 
+/**
+ * How the edge lays out what a seeding wrote; a state seeded under another layout is seeded again (into
+ * the new layout, keeping the world's anchor). 2: user state sharded by user id (USER_SHARDS).
+ */
+export const STATE_LAYOUT = 2
+
 export interface SeedMarker {
   worldSeed: number
+  /** STATE_LAYOUT when seeded (absent: 1, one object per user). */
+  stateLayout?: number
   /** Epoch ms: "now" the seeded times were relative to: the world's anchor, kept by reseeds and re-anchors. */
   seededAt: number
   /** Epoch ms: the last time the posts and engagements live then were sent (absent: seededAt). */

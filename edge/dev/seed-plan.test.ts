@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import type { SeedMarker } from './seed-marker.ts'
+import { type SeedMarker, STATE_LAYOUT } from './seed-marker.ts'
 import { REANCHOR_AFTER_MS, seedPlan } from './seed-plan.ts'
 
 const HOUR = 3_600_000
 const now = 1_790_000_000_000
 const marker = (seededAt: number, anchoredAt?: number): SeedMarker => ({
   worldSeed: 7,
+  stateLayout: STATE_LAYOUT,
   seededAt,
   ...(anchoredAt === undefined ? {} : { anchoredAt }),
   demoHandles: ['a'],
@@ -25,6 +26,16 @@ const plan = (
   })
 
 describe('seedPlan', () => {
+  it('seeds again, keeping the anchor, a world stored in an older state layout', () => {
+    const { stateLayout: _, ...older } = marker(now - HOUR)
+    expect(plan(older)).toEqual({ kind: 'seed', anchor: now - HOUR })
+    expect(plan({ ...marker(now - HOUR), stateLayout: STATE_LAYOUT - 1 })).toEqual({
+      kind: 'seed',
+      anchor: now - HOUR,
+    })
+    expect(plan(marker(now - HOUR))).toEqual({ kind: 'none', reason: 'fresh-enough' })
+  })
+
   it('seeds a new world anchored now when nothing, or another world, was seeded', () => {
     expect(plan(undefined)).toEqual({ kind: 'seed', anchor: now })
     expect(plan(marker(now - 50 * HOUR), { worldSeed: 8 })).toEqual({ kind: 'seed', anchor: now })

@@ -1,6 +1,6 @@
 // What `npm start` does with the world, from the seed marker and the flags: seed it, re-anchor it (send the
 // posts and engagements live now, edge/seed/world-period.ts), or leave it.
-import type { SeedMarker } from './seed-marker.ts'
+import { type SeedMarker, STATE_LAYOUT } from './seed-marker.ts'
 
 /** A world brought up to date longer ago than this gets its live posts re-sent: by then ~6% have aged out. */
 export const REANCHOR_AFTER_MS = 3 * 3600_000
@@ -23,7 +23,9 @@ export interface SeedPlanInput {
 export function seedPlan({ marker, worldSeed, now, reseed, noSeed }: SeedPlanInput): SeedPlan {
   if (noSeed) return { kind: 'none', reason: 'no-seed' }
   const same = marker !== undefined && marker.worldSeed === worldSeed
-  if (!same || reseed) return { kind: 'seed', anchor: same ? marker.seededAt : now }
+  // The same world stored in an older layout is sent again, into the current one, with its anchor.
+  const current = same && (marker.stateLayout ?? 1) === STATE_LAYOUT
+  if (!current || reseed) return { kind: 'seed', anchor: same ? marker.seededAt : now }
   const staleForMs = now - (marker.anchoredAt ?? marker.seededAt)
   if (staleForMs > REANCHOR_AFTER_MS) return { kind: 'reanchor', anchor: marker.seededAt, staleForMs }
   return { kind: 'none', reason: 'fresh-enough' }

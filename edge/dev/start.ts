@@ -18,7 +18,7 @@ import { childSet } from './child-processes.ts'
 import { ensureDevVars } from './dev-vars.ts'
 import { busyPortMessage, busyPorts } from './port-check.ts'
 import { demoHandles, seedWorld } from './seed.ts'
-import { readMarker, writeMarker } from './seed-marker.ts'
+import { readMarker, STATE_LAYOUT, writeMarker } from './seed-marker.ts'
 import { type SeedPlan, seedPlan } from './seed-plan.ts'
 import { type SeedStatus, writeSeedStatus } from './seed-status.ts'
 import { waitForUrl } from './wait-for-url.ts'
@@ -193,6 +193,7 @@ async function seedInBackground(seed: WorldSeed, plan: Exclude<SeedPlan, { kind:
       )
     writeMarker(SEED_MARKER, {
       worldSeed: worldSeedNumber,
+      stateLayout: STATE_LAYOUT,
       // The world's anchor never moves: its posts recur every 48 h from it (edge/seed/world-period.ts).
       seededAt: plan.anchor,
       anchoredAt: started,

@@ -3,13 +3,9 @@
 import type { UserView } from '../../shared/types/api/users.ts'
 import type { Env } from '../env'
 import { groxLabels } from '../grox/tasks/sinks/safety-labels'
-import { mapLimit } from '../ids/map-limit'
 import { lookupPosts } from '../posts/post-client'
 import type { PostRecord } from '../posts/post-record'
-import { userState } from '../users/user-state'
-
-/** Profile reads in flight at once: each is one UserState object. */
-export const PROFILE_CONCURRENCY = 32
+import { lookupProfiles } from '../users/user-state'
 
 export class BatchMemo<V> {
   private readonly pending = new Map<string, Promise<V | undefined>>()
@@ -50,14 +46,7 @@ export interface FeedLookups {
 export function feedLookups(env: Env): FeedLookups {
   return {
     posts: new BatchMemo((ids) => lookupPosts(env, ids)),
-    profiles: new BatchMemo(async (ids) => {
-      const found = await mapLimit(ids, PROFILE_CONCURRENCY, (id) => userState(env, id).getProfile())
-      const out = new Map<string, UserView>()
-      found.forEach((p) => {
-        if (p) out.set(p.id, p)
-      })
-      return out
-    }),
+    profiles: new BatchMemo<UserView>((ids) => lookupProfiles(env, ids)),
     groxLabels: new BatchMemo((ids) => groxLabels(env, ids)),
   }
 }

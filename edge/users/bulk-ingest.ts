@@ -1,21 +1,17 @@
 // Admin bulk ingest of accounts, follows and engagements (the seeder's path): lenient about references,
-// idempotent on replay, one call per object touched.
+// idempotent on replay, one call per user-state shard touched.
 import type { IngestEngagement } from '../../shared/types/api/admin.ts'
 import type { IngestAccount } from '../../shared/types/api/users.ts'
 import type { Follow } from '../../shared/types/follow.ts'
 import type { Env } from '../env'
-import { mapLimit } from '../ids/map-limit'
 import { claimHandles, registryOf } from './handle-registry'
-import { userState } from './user-state'
+import { type UserBundle, userShards } from './user-state'
 import {
   applyEngagementEffects,
   checkEngagementWrites,
   entriesByUser,
   type FreshEngagement,
 } from './write-engagements'
-
-/** Durable Objects one bulk request talks to at once. */
-export const BULK_CONCURRENCY = 16
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>()
@@ -59,9 +55,9 @@ export async function ingestEngagements(env: Env, engagements: readonly IngestEn
 
 /**
  * Accounts, follows and engagements of a group of users in one call (the single-stage routes are this call
- * with two arrays empty), each user's object called once: on the local runtime every commit of a
- * Durable Object syncs the disk, and a new user object took three (edge/README.md, "Seeding"). Engagements
- * are checked before anything is written; a refused one fails the call.
+ * with two arrays empty), each user-state shard called once with all its users: on the local runtime every
+ * commit of a Durable Object syncs the disk (edge/README.md, "Seeding"). Engagements are checked before
+ * anything is written; a refused one fails the call.
  */
 export async function ingestUsers(
   env: Env,
@@ -88,20 +84,26 @@ export async function ingestUsers(
   const accounts = { created: 0, updated: 0, unchanged: 0 }
   let followsAdded = 0
   const fresh: FreshEngagement[] = []
-  await mapLimit([...users], BULK_CONCURRENCY, async (userId) => {
+  const bundleOf = (userId: string): UserBundle => ({
+    account: accountOf.get(userId),
+    followees: (followeesOf.get(userId) ?? []).map(([, followee]) => followee),
+    entries: entriesOf.get(userId) ?? [],
+  })
+  const written = await userShards(env).fanOut([...users], String, async (stub, group) => {
+    const results = await stub.ingestBundles(group.map((userId) => ({ userId, bundle: bundleOf(userId) })))
+    return group.map((userId, i) => ({ userId, result: results[i]! }))
+  })
+  // A failed shard fails the call (the seeder sends it again; every write above is idempotent).
+  for (const err of written.failed.values()) throw err
+  for (const { userId, result } of [...written.ok.values()].flat()) {
     const account = accountOf.get(userId)
-    const result = await userState(env, userId).ingestBundle({
-      account,
-      followees: (followeesOf.get(userId) ?? []).map(([, followee]) => followee),
-      entries: entriesOf.get(userId) ?? [],
-    })
     if (account !== undefined && result.profile !== undefined) {
       accounts[result.profile.status]++
       await releaseOldHandle(env, account, result.profile.previousHandle)
     }
     followsAdded += result.followsAdded
     for (const entry of result.engagements) fresh.push({ userId, entry })
-  })
+  }
   await applyEngagementEffects(env, fresh, posts, false, now)
   return {
     accounts: { ...accounts, handleConflicts: [...conflicts] },

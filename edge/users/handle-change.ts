@@ -1,4 +1,4 @@
-// Profile writes that move a handle, run inside the user's UserState object one at a time, so a user owns
+// Profile writes that move a handle, run inside the user's UserState shard one at a time per user, so a user owns
 // exactly one handle: claim the new one, write the profile, release the old one.
 import type { UserView } from '../../shared/types/api/users.ts'
 import type { Env } from '../env'
@@ -15,14 +15,29 @@ export type ProfileWrite = { status: 'ok'; profile: UserView } | { status: 'miss
 
 const sameKey = (a: string, b: string) => a.toLowerCase() === b.toLowerCase()
 
-/** Runs tasks one after another; a failed task does not stop the ones queued behind it. */
-export class SerialQueue {
-  private tail: Promise<unknown> = Promise.resolve()
+/**
+ * Runs tasks with the same key one after another (other keys run alongside); a failed task does not stop
+ * the ones queued behind it. A key's entry goes when its last task ends, so idle users cost nothing.
+ */
+export class KeyedSerialQueue {
+  private readonly tails = new Map<string, Promise<unknown>>()
 
-  run<T>(task: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(task, task)
-    this.tail = result.catch(() => undefined)
+  run<T>(key: string, task: () => Promise<T>): Promise<T> {
+    const result = (this.tails.get(key) ?? Promise.resolve()).then(task, task)
+    const tail = result.then(
+      () => undefined,
+      () => undefined,
+    )
+    this.tails.set(key, tail)
+    void tail.then(() => {
+      if (this.tails.get(key) === tail) this.tails.delete(key)
+    })
     return result
+  }
+
+  /** Keys with a task queued or running (for tests). */
+  get size(): number {
+    return this.tails.size
   }
 }
 
@@ -32,23 +47,28 @@ async function claim(env: Env, handle: string, userId: string): Promise<boolean>
 
 /** Creates the profile and claims its handle; nothing is claimed when the profile already exists. */
 export async function createWithHandle(env: Env, sql: SqlStorage, p: ProfileInput): Promise<ProfileWrite> {
-  if (readProfile(sql) !== null) return { status: 'exists' }
+  if (readProfile(sql, p.id) !== null) return { status: 'exists' }
   if (!(await claim(env, p.handle, p.id))) return { status: 'taken' }
   insertProfile(sql, p, Date.now())
-  const profile = readProfile(sql)
+  const profile = readProfile(sql, p.id)
   return profile === null ? { status: 'missing' } : { status: 'ok', profile }
 }
 
 /** Applies a patch; a new handle is claimed first and the old one released once the profile names the new one. */
-export async function patchWithHandle(env: Env, sql: SqlStorage, patch: ProfilePatch): Promise<ProfileWrite> {
-  const before = readProfile(sql)
+export async function patchWithHandle(
+  env: Env,
+  sql: SqlStorage,
+  userId: string,
+  patch: ProfilePatch,
+): Promise<ProfileWrite> {
+  const before = readProfile(sql, userId)
   if (before === null) return { status: 'missing' }
   const moves = patch.handle !== undefined && !sameKey(patch.handle, before.handle)
   if (moves && patch.handle !== undefined && !(await claim(env, patch.handle, before.id))) {
     return { status: 'taken' }
   }
   // Re-read: other writes (follower counts, an admin ingest) may have run while the claim was awaited.
-  const current = readProfile(sql) ?? before
+  const current = readProfile(sql, userId) ?? before
   try {
     patchProfile(sql, current, patch, Date.now())
   } catch (err) {
@@ -59,6 +79,6 @@ export async function patchWithHandle(env: Env, sql: SqlStorage, patch: ProfileP
   // Free the handle the profile named until this write.
   if (moves && patch.handle !== undefined && !sameKey(current.handle, patch.handle))
     await registryOf(env, current.handle).release(current.handle, current.id)
-  const profile = readProfile(sql)
+  const profile = readProfile(sql, userId)
   return profile === null ? { status: 'missing' } : { status: 'ok', profile }
 }

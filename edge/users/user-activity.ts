@@ -1,4 +1,4 @@
-// Engagement history and served/seen impressions inside a UserState object.
+// A user's engagement history and served/seen impressions inside its UserState shard.
 import { type DiscreteAction, isDiscreteAction } from '../../shared/phoenix/actions.ts'
 import { LIMITS } from '../../shared/types/api/limits.ts'
 import type { HistoryEngagement } from '../../shared/types/engagement.ts'
@@ -18,14 +18,19 @@ function actionOf(s: string): DiscreteAction {
 }
 
 /** Inserts new engagements (by key) and trims the history to its bound; returns the ones that were new. */
-export function insertEngagements(sql: SqlStorage, entries: readonly EngagementEntry[]): EngagementEntry[] {
+export function insertEngagements(
+  sql: SqlStorage,
+  userId: string,
+  entries: readonly EngagementEntry[],
+): EngagementEntry[] {
   const added = entries.filter(
     (e) =>
       // RETURNING yields a row only when the insert happened (rowsWritten also counts AUTOINCREMENT upkeep).
       sql
         .exec(
-          `INSERT INTO engagements (key, post_id, action, at, dwell_ms) VALUES (?, ?, ?, ?, ?)
-           ON CONFLICT (key) DO NOTHING RETURNING seq`,
+          `INSERT INTO engagements (user_id, key, post_id, action, at, dwell_ms) VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT (user_id, key) DO NOTHING RETURNING seq`,
+          userId,
           e.key,
           e.postId,
           e.action,
@@ -36,18 +41,25 @@ export function insertEngagements(sql: SqlStorage, entries: readonly EngagementE
   )
   sql.exec(
     `DELETE FROM engagements WHERE seq IN (
-       SELECT seq FROM engagements ORDER BY at DESC, seq DESC LIMIT -1 OFFSET ?)`,
+       SELECT seq FROM engagements WHERE user_id = ? ORDER BY at DESC, seq DESC LIMIT -1 OFFSET ?)`,
+    userId,
     LIMITS.engagementHistory,
   )
   return added
 }
 
 /** Newest first, optionally only those before `before` (epoch ms). */
-export function readEngagements(sql: SqlStorage, limit: number, before?: number): EngagementRecord[] {
+export function readEngagements(
+  sql: SqlStorage,
+  userId: string,
+  limit: number,
+  before?: number,
+): EngagementRecord[] {
   const rows = sql
     .exec<EngagementRow>(
-      `SELECT post_id, action, at, dwell_ms FROM engagements WHERE at < ?
+      `SELECT post_id, action, at, dwell_ms FROM engagements WHERE user_id = ? AND at < ?
        ORDER BY at DESC, seq DESC LIMIT ?`,
+      userId,
       before ?? Number.MAX_SAFE_INTEGER,
       limit,
     )
@@ -71,6 +83,7 @@ export type EngagementPageRow = EngagementRecord & { seq: number }
  */
 export function readEngagementPage(
   sql: SqlStorage,
+  userId: string,
   limit: number,
   after?: readonly [number, number],
 ): EngagementPageRow[] {
@@ -78,8 +91,9 @@ export function readEngagementPage(
   const rows = sql
     .exec<EngagementRow & { seq: number }>(
       `SELECT seq, post_id, action, at, dwell_ms FROM engagements
-       WHERE at < ? OR (at = ? AND seq < ?)
+       WHERE user_id = ? AND (at < ? OR (at = ? AND seq < ?))
        ORDER BY at DESC, seq DESC LIMIT ?`,
+      userId,
       at,
       at,
       seq,
@@ -102,6 +116,7 @@ export type ImpressionKind = 'served' | 'seen'
 /** Records impressions (latest time wins) and keeps each kind bounded in count and to 48 h. */
 export function insertImpressions(
   sql: SqlStorage,
+  userId: string,
   kind: ImpressionKind,
   ids: readonly string[],
   at: number,
@@ -109,33 +124,55 @@ export function insertImpressions(
 ) {
   for (const id of ids) {
     sql.exec(
-      `INSERT INTO impressions (kind, post_id, at) VALUES (?, ?, ?)
-       ON CONFLICT (kind, post_id) DO UPDATE SET at = MAX(at, excluded.at)`,
+      `INSERT INTO impressions (user_id, kind, post_id, at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (user_id, kind, post_id) DO UPDATE SET at = MAX(at, excluded.at)`,
+      userId,
       kind,
       id,
       at,
     )
   }
-  sql.exec('DELETE FROM impressions WHERE kind = ? AND at < ?', kind, now - THUNDER_CAPS.retentionMs)
   sql.exec(
-    `DELETE FROM impressions WHERE kind = ? AND post_id IN (
-       SELECT post_id FROM impressions WHERE kind = ? ORDER BY at DESC LIMIT -1 OFFSET ?)`,
+    'DELETE FROM impressions WHERE user_id = ? AND kind = ? AND at < ?',
+    userId,
     kind,
+    now - THUNDER_CAPS.retentionMs,
+  )
+  sql.exec(
+    `DELETE FROM impressions WHERE user_id = ? AND kind = ? AND post_id IN (
+       SELECT post_id FROM impressions WHERE user_id = ? AND kind = ? ORDER BY at DESC LIMIT -1 OFFSET ?)`,
+    userId,
+    kind,
+    userId,
     kind,
     LIMITS.impressionsPerKind,
   )
 }
 
-export function readImpressionIds(sql: SqlStorage, since: number): string[] {
+export function readImpressionIds(sql: SqlStorage, userId: string, since: number): string[] {
   return sql
-    .exec<{ post_id: string }>('SELECT DISTINCT post_id FROM impressions WHERE at >= ?', since)
+    .exec<{ post_id: string }>(
+      'SELECT DISTINCT post_id FROM impressions WHERE user_id = ? AND at >= ?',
+      userId,
+      since,
+    )
     .toArray()
     .map((r) => r.post_id)
 }
 
-export function readImpressionIdsOfKind(sql: SqlStorage, kind: ImpressionKind, since: number): string[] {
+export function readImpressionIdsOfKind(
+  sql: SqlStorage,
+  userId: string,
+  kind: ImpressionKind,
+  since: number,
+): string[] {
   return sql
-    .exec<{ post_id: string }>('SELECT post_id FROM impressions WHERE kind = ? AND at >= ?', kind, since)
+    .exec<{ post_id: string }>(
+      'SELECT post_id FROM impressions WHERE user_id = ? AND kind = ? AND at >= ?',
+      userId,
+      kind,
+      since,
+    )
     .toArray()
     .map((r) => r.post_id)
 }

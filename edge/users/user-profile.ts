@@ -1,4 +1,4 @@
-// Profile reads and writes inside a UserState object.
+// Profile reads and writes inside a UserState shard.
 
 import { type Account, SUBSCRIPTION_TIERS, type SubscriptionTier } from '../../shared/types/account.ts'
 import type { PatchUserBody, UserView } from '../../shared/types/api/users.ts'
@@ -16,11 +16,14 @@ function tierOf(s: string): SubscriptionTier {
   return tier
 }
 
-export function readProfile(sql: SqlStorage): UserView | null {
-  const row = sql.exec<ProfileRow>('SELECT * FROM profile LIMIT 1').toArray()[0]
+export function readProfile(sql: SqlStorage, userId: string): UserView | null {
+  const row = sql.exec<ProfileRow>('SELECT * FROM profile WHERE id = ?', userId).toArray()[0]
   if (row === undefined) return null
   const following = sql
-    .exec<{ n: number }>("SELECT COUNT(*) AS n FROM relations WHERE kind = 'following'")
+    .exec<{ n: number }>(
+      "SELECT COUNT(*) AS n FROM relations WHERE user_id = ? AND kind = 'following'",
+      userId,
+    )
     .one().n
   return {
     id: row.id,
@@ -68,13 +71,14 @@ export function patchProfile(sql: SqlStorage, current: UserView, patch: ProfileP
   if (!changed) return false
   sql.exec(
     `UPDATE profile SET handle = ?, display_name = ?, protected = ?, subscription_tier = ?, nsfw = ?,
-     updated_at = ?`,
+     updated_at = ? WHERE id = ?`,
     next.handle,
     next.displayName,
     next.protected ? 1 : 0,
     next.subscriptionTier,
     next.nsfw ? 1 : 0,
     now,
+    current.id,
   )
   return true
 }

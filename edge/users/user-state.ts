@@ -1,12 +1,14 @@
 import { DurableObject } from 'cloudflare:workers'
 import { LIMITS } from '../../shared/types/api/limits.ts'
 import type { RelationKind, UserView } from '../../shared/types/api/users.ts'
+import { edgeConfig } from '../config'
 import type { Env } from '../env'
+import { ShardSet } from '../shards/shard-set'
 import { migrateOnStart } from '../storage/migrate'
 import { THUNDER_CAPS } from '../thunder/thunder-caps'
 import { ENGAGEMENT_STATE_SCHEMA, endEngagementState, recordEngagementBatch } from './engagement-state'
 import * as followRequests from './follow-requests'
-import { createWithHandle, type ProfileWrite, patchWithHandle, SerialQueue } from './handle-change'
+import { createWithHandle, KeyedSerialQueue, type ProfileWrite, patchWithHandle } from './handle-change'
 import { readRelationFacts, type ViewerRelationFacts } from './relation-facts'
 import * as activity from './user-activity'
 import * as lists from './user-lists'
@@ -22,8 +24,9 @@ import { USER_STATE_SCHEMA } from './user-schema'
 /** Relations kept in the target's reverse index. */
 export type InboundKind = 'blocks' | 'mutes'
 
-export function userState(env: Env, userId: string): DurableObjectStub<UserState> {
-  return env.USER_STATE.getByName(`user-${userId}`)
+/** The user-state shards (USER_SHARDS); a user lives in the shard its id hashes to. */
+export function userShards(env: Env): ShardSet<UserState> {
+  return new ShardSet(env.USER_STATE, 'users', edgeConfig(env).userShards)
 }
 
 /** What a relation write did; `missing` means this user has no profile. */
@@ -51,50 +54,65 @@ export interface UserBundleResult {
 export type FollowRefusal = 'blocked_by_target' | 'target_blocked'
 
 /**
- * One user's state: profile, follows/blocks/mutes, muted keywords, the bounded engagement history and the
- * served/seen post ids. Every method on a user without a profile returns null / `missing` and writes nothing.
+ * The state of the users whose ids hash to this shard: profile, follows/blocks/mutes, muted keywords, the
+ * bounded engagement history and the served/seen post ids, every row keyed by its user. Sharded rather than
+ * one object per user: on the local runtime each new object costs ~13 disk syncs of its own, which made
+ * seeding 4,000 users take a minute (edge/README.md, "Seeding"). Every per-user method takes the user's id
+ * first (`userState()` binds it); on a user without a profile it returns null / `missing` and writes nothing.
  */
 export class UserState extends DurableObject<Env> {
   private readonly sql = migrateOnStart(this.ctx, [...USER_STATE_SCHEMA, ...ENGAGEMENT_STATE_SCHEMA])
-  // Profile writes that claim and release handles await the registry; they must not interleave.
-  private readonly profileWrites = new SerialQueue()
+  // Profile writes that claim and release handles await the registry; one user's must not interleave.
+  private readonly profileWrites = new KeyedSerialQueue()
 
-  getProfile(): UserView | null {
-    return readProfile(this.sql)
+  getProfile(userId: string): UserView | null {
+    return readProfile(this.sql, userId)
+  }
+
+  /** Profiles of many users of this shard, in the order asked (null: no such user). */
+  getProfiles(userIds: readonly string[]): (UserView | null)[] {
+    return userIds.map((id) => readProfile(this.sql, id))
   }
 
   /** Creates the profile and claims its handle; `exists` when there already is one (whatever its data). */
-  createProfile(p: ProfileInput): Promise<ProfileWrite> {
-    return this.profileWrites.run(() => createWithHandle(this.env, this.sql, p))
+  createProfile(userId: string, p: ProfileInput): Promise<ProfileWrite> {
+    if (p.id !== userId) throw new RangeError(`profile ${p.id} sent to user ${userId}`)
+    return this.profileWrites.run(userId, () => createWithHandle(this.env, this.sql, p))
   }
 
   /** Bulk ingest: create, or bring an existing profile in line with `p` (reporting the handle it had). */
-  upsertProfile(p: ProfileInput & { followersCount?: number | undefined }): {
+  private upsertProfile(p: ProfileInput & { followersCount?: number | undefined }): {
     status: 'created' | 'updated' | 'unchanged'
     previousHandle?: string
   } {
-    const current = readProfile(this.sql)
+    const current = readProfile(this.sql, p.id)
     if (current === null) {
       insertProfile(this.sql, p, Date.now())
-      if (p.followersCount !== undefined) this.setFollowers(p.followersCount)
+      if (p.followersCount !== undefined) this.setFollowers(p.id, p.followersCount)
       return { status: 'created' }
     }
     let changed = patchProfile(this.sql, current, p, Date.now())
     if (p.followersCount !== undefined && p.followersCount !== current.followersCount) {
-      this.setFollowers(p.followersCount)
+      this.setFollowers(p.id, p.followersCount)
       changed = true
     }
     return { status: changed ? 'updated' : 'unchanged', previousHandle: current.handle }
   }
 
   /**
-   * The bulk loader's whole write for this user in one call, so a new object commits once instead of once
-   * per stage: the account (when given), then its follows, then its engagements (bulk-ingest.ts).
+   * The bulk loader's whole write for this shard's users in one call, so it commits once (one synchronous
+   * call is one commit): per user the account (when given), then its follows, then its engagements.
    */
-  ingestBundle(b: UserBundle): UserBundleResult {
+  ingestBundles(bundles: readonly { userId: string; bundle: UserBundle }[]): UserBundleResult[] {
+    return bundles.map(({ userId, bundle }) => this.ingestBundle(userId, bundle))
+  }
+
+  private ingestBundle(userId: string, b: UserBundle): UserBundleResult {
+    if (b.account !== undefined && b.account.id !== userId)
+      throw new RangeError(`account ${b.account.id} sent to user ${userId}`)
     const profile = b.account === undefined ? undefined : this.upsertProfile(b.account)
-    const follows = b.followees.length > 0 ? this.addRelations('following', b.followees) : undefined
-    const engagements = b.entries.length > 0 ? this.recordEngagements(b.entries) : null
+    const follows = b.followees.length > 0 ? this.addRelations(userId, 'following', b.followees) : undefined
+    const engagements = b.entries.length > 0 ? this.recordEngagements(userId, b.entries) : null
     return {
       ...(profile === undefined ? {} : { profile }),
       followsAdded: follows?.status === 'ok' ? follows.changed.length : 0,
@@ -103,16 +121,20 @@ export class UserState extends DurableObject<Env> {
   }
 
   /** Applies a patch, moving the handle atomically (claim new, write, release old). */
-  updateProfile(patch: ProfilePatch): Promise<ProfileWrite> {
-    return this.profileWrites.run(() => patchWithHandle(this.env, this.sql, patch))
+  updateProfile(userId: string, patch: ProfilePatch): Promise<ProfileWrite> {
+    return this.profileWrites.run(userId, () => patchWithHandle(this.env, this.sql, userId, patch))
   }
 
-  adjustFollowers(delta: number): void {
-    this.sql.exec('UPDATE profile SET followers_count = MAX(0, followers_count + ?)', delta)
+  adjustFollowers(userId: string, delta: number): void {
+    this.sql.exec(
+      'UPDATE profile SET followers_count = MAX(0, followers_count + ?) WHERE id = ?',
+      delta,
+      userId,
+    )
   }
 
-  private setFollowers(count: number): void {
-    this.sql.exec('UPDATE profile SET followers_count = ?', count)
+  private setFollowers(userId: string, count: number): void {
+    this.sql.exec('UPDATE profile SET followers_count = ? WHERE id = ?', count, userId)
   }
 
   /**
@@ -120,44 +142,57 @@ export class UserState extends DurableObject<Env> {
    * (the caller fixes follower counts and the target's side). A follow across a block is refused: a single
    * target says why, a bulk batch leaves it out.
    */
-  addRelations(kind: RelationKind, targets: readonly string[], at = Date.now()): RelationWrite {
-    if (!this.exists()) return { status: 'missing' }
-    let fresh = [...new Set(targets)].filter((t) => !this.hasRelation(kind, t))
+  addRelations(
+    userId: string,
+    kind: RelationKind,
+    targets: readonly string[],
+    at = Date.now(),
+  ): RelationWrite {
+    if (!this.exists(userId)) return { status: 'missing' }
+    let fresh = [...new Set(targets)].filter((t) => !this.hasRelation(userId, kind, t))
     if (kind === 'following') {
-      const refusalOf = this.followRefusals()
+      const refusalOf = this.followRefusals(userId)
       const refusal = fresh.length === 1 && fresh[0] !== undefined ? refusalOf(fresh[0]) : undefined
       if (refusal !== undefined) return { status: 'refused', reason: refusal }
       fresh = fresh.filter((t) => refusalOf(t) === undefined)
     }
-    if (this.countRelations(kind) + fresh.length > LIMITS.relationsPerKind) return { status: 'full' }
+    if (this.countRelations(userId, kind) + fresh.length > LIMITS.relationsPerKind) return { status: 'full' }
     const unfollowed: string[] = []
     this.ctx.storage.transactionSync(() => {
       for (const t of fresh) {
-        this.sql.exec('INSERT INTO relations (kind, target_id, at) VALUES (?, ?, ?)', kind, t, at)
+        this.sql.exec(
+          'INSERT INTO relations (user_id, kind, target_id, at) VALUES (?, ?, ?, ?)',
+          userId,
+          kind,
+          t,
+          at,
+        )
         if (kind !== 'blocks') continue
-        if (this.deleteRelation('following', t)) unfollowed.push(t)
-        followRequests.deleteFollowRequest(this.sql, t)
+        if (this.deleteRelation(userId, 'following', t)) unfollowed.push(t)
+        followRequests.deleteFollowRequest(this.sql, userId, t)
       }
     })
     return { status: 'ok', changed: fresh, unfollowed }
   }
 
   /** A block between this user and `target`, either way, that forbids following. */
-  followRefusal(target: string): FollowRefusal | undefined {
-    return this.followRefusals()(target)
+  followRefusal(userId: string, target: string): FollowRefusal | undefined {
+    return this.followRefusals(userId)(target)
   }
 
   /** The check for many targets: both block lists are read once (bulk follows pass thousands). */
-  private followRefusals(): (target: string) => FollowRefusal | undefined {
+  private followRefusals(userId: string): (target: string) => FollowRefusal | undefined {
     const ids = (sql: string) =>
       new Set(
         this.sql
-          .exec<{ id: string }>(sql)
+          .exec<{ id: string }>(sql, userId)
           .toArray()
           .map((r) => r.id),
       )
-    const blocking = ids("SELECT target_id AS id FROM relations WHERE kind = 'blocks'")
-    const blockedBy = ids("SELECT source_id AS id FROM inbound_relations WHERE kind = 'blocks'")
+    const blocking = ids("SELECT target_id AS id FROM relations WHERE user_id = ? AND kind = 'blocks'")
+    const blockedBy = ids(
+      "SELECT source_id AS id FROM inbound_relations WHERE user_id = ? AND kind = 'blocks'",
+    )
     return (target) =>
       blocking.has(target) ? 'target_blocked' : blockedBy.has(target) ? 'blocked_by_target' : undefined
   }
@@ -166,53 +201,59 @@ export class UserState extends DurableObject<Env> {
    * The target's side of `sourceId` blocking (or unblocking) this user: the reverse index, and on a block
    * this user's follow of the source and any request to follow it go. Returns whether a follow went.
    */
-  receiveBlock(sourceId: string, active: boolean): { unfollowed: boolean } | null {
-    if (!this.exists()) return null
+  receiveBlock(userId: string, sourceId: string, active: boolean): { unfollowed: boolean } | null {
+    if (!this.exists(userId)) return null
     return this.ctx.storage.transactionSync(() => {
-      this.setInbound('blocks', sourceId, active)
+      this.setInbound(userId, 'blocks', sourceId, active)
       if (!active) return { unfollowed: false }
-      followRequests.deleteFollowRequest(this.sql, sourceId)
-      return { unfollowed: this.deleteRelation('following', sourceId) }
+      followRequests.deleteFollowRequest(this.sql, userId, sourceId)
+      return { unfollowed: this.deleteRelation(userId, 'following', sourceId) }
     })
   }
 
   /** A request by `requesterId` to follow this (protected) user; refused across a block. */
-  requestFollow(requesterId: string, at = Date.now()): RelationWrite {
-    if (!this.exists()) return { status: 'missing' }
-    if (this.hasRelation('blocks', requesterId)) return { status: 'refused', reason: 'blocked_by_target' }
-    const added = followRequests.addFollowRequest(this.sql, requesterId, at)
+  requestFollow(userId: string, requesterId: string, at = Date.now()): RelationWrite {
+    if (!this.exists(userId)) return { status: 'missing' }
+    if (this.hasRelation(userId, 'blocks', requesterId))
+      return { status: 'refused', reason: 'blocked_by_target' }
+    const added = followRequests.addFollowRequest(this.sql, userId, requesterId, at)
     return { status: 'ok', changed: added ? [requesterId] : [], unfollowed: [] }
   }
 
-  hasFollowRequest(requesterId: string): boolean {
-    return followRequests.hasFollowRequest(this.sql, requesterId)
+  hasFollowRequest(userId: string, requesterId: string): boolean {
+    return followRequests.hasFollowRequest(this.sql, userId, requesterId)
   }
 
   /** Removes a pending request (answered or withdrawn); false when there was none. */
-  removeFollowRequest(requesterId: string): boolean {
-    return followRequests.deleteFollowRequest(this.sql, requesterId)
+  removeFollowRequest(userId: string, requesterId: string): boolean {
+    return followRequests.deleteFollowRequest(this.sql, userId, requesterId)
   }
 
-  followRequestPage(limit: number, after?: readonly [number, string]) {
-    return this.exists() ? followRequests.readFollowRequestPage(this.sql, limit, after) : null
+  followRequestPage(userId: string, limit: number, after?: readonly [number, string]) {
+    return this.exists(userId) ? followRequests.readFollowRequestPage(this.sql, userId, limit, after) : null
   }
 
   /** What post visibility needs from this viewer about `authorIds` (null: no such user). */
-  relationFacts(authorIds: readonly string[]): ViewerRelationFacts | null {
-    const profile = readProfile(this.sql)
-    return profile === null ? null : readRelationFacts(this.sql, profile.subscriptionTier, authorIds)
+  relationFacts(userId: string, authorIds: readonly string[]): ViewerRelationFacts | null {
+    const profile = readProfile(this.sql, userId)
+    return profile === null ? null : readRelationFacts(this.sql, userId, profile.subscriptionTier, authorIds)
   }
 
-  removeRelation(kind: RelationKind, target: string): RelationWrite {
-    if (!this.exists()) return { status: 'missing' }
-    return { status: 'ok', changed: this.deleteRelation(kind, target) ? [target] : [], unfollowed: [] }
+  removeRelation(userId: string, kind: RelationKind, target: string): RelationWrite {
+    if (!this.exists(userId)) return { status: 'missing' }
+    return {
+      status: 'ok',
+      changed: this.deleteRelation(userId, kind, target) ? [target] : [],
+      unfollowed: [],
+    }
   }
 
-  listRelations(kind: RelationKind): { ids: string[]; since: number[] } | null {
-    if (!this.exists()) return null
+  listRelations(userId: string, kind: RelationKind): { ids: string[]; since: number[] } | null {
+    if (!this.exists(userId)) return null
     const rows = this.sql
       .exec<{ target_id: string; at: number }>(
-        'SELECT target_id, at FROM relations WHERE kind = ? ORDER BY at DESC, target_id',
+        'SELECT target_id, at FROM relations WHERE user_id = ? AND kind = ? ORDER BY at DESC, target_id',
+        userId,
         kind,
       )
       .toArray()
@@ -220,31 +261,34 @@ export class UserState extends DurableObject<Env> {
   }
 
   /** A page of a relation list (users/user-lists.ts): newest first, after [at, targetId]. */
-  relationPage(kind: RelationKind, limit: number, after?: readonly [number, string]) {
-    return this.exists() ? lists.readRelationPage(this.sql, kind, limit, after) : null
+  relationPage(userId: string, kind: RelationKind, limit: number, after?: readonly [number, string]) {
+    return this.exists(userId) ? lists.readRelationPage(this.sql, userId, kind, limit, after) : null
   }
 
-  mutedKeywordPage(limit: number, after?: string): string[] | null {
-    return this.exists() ? lists.readMutedKeywordPage(this.sql, limit, after) : null
+  mutedKeywordPage(userId: string, limit: number, after?: string): string[] | null {
+    return this.exists(userId) ? lists.readMutedKeywordPage(this.sql, userId, limit, after) : null
   }
 
   /** Replaces the muted keywords (trimmed, lowercased, deduplicated). */
-  setMutedKeywords(keywords: readonly string[]): string[] | null {
-    if (!this.exists()) return null
+  setMutedKeywords(userId: string, keywords: readonly string[]): string[] | null {
+    if (!this.exists(userId)) return null
     const normalized = [...new Set(keywords.map((k) => k.trim().toLowerCase()))]
     const now = Date.now()
     this.ctx.storage.transactionSync(() => {
-      this.sql.exec('DELETE FROM muted_keywords')
+      this.sql.exec('DELETE FROM muted_keywords WHERE user_id = ?', userId)
       for (const k of normalized)
-        this.sql.exec('INSERT INTO muted_keywords (keyword, at) VALUES (?, ?)', k, now)
+        this.sql.exec('INSERT INTO muted_keywords (user_id, keyword, at) VALUES (?, ?, ?)', userId, k, now)
     })
-    return this.getMutedKeywords()
+    return this.getMutedKeywords(userId)
   }
 
-  getMutedKeywords(): string[] | null {
-    if (!this.exists()) return null
+  getMutedKeywords(userId: string): string[] | null {
+    if (!this.exists(userId)) return null
     return this.sql
-      .exec<{ keyword: string }>('SELECT keyword FROM muted_keywords ORDER BY keyword')
+      .exec<{ keyword: string }>(
+        'SELECT keyword FROM muted_keywords WHERE user_id = ? ORDER BY keyword',
+        userId,
+      )
       .toArray()
       .map((r) => r.keyword)
   }
@@ -253,102 +297,219 @@ export class UserState extends DurableObject<Env> {
    * Records engagements idempotently (durable keys; state actions once per post, engagement-state.ts);
    * returns the new ones (the caller moves post counters and applies relations).
    */
-  recordEngagements(entries: readonly activity.EngagementEntry[]): activity.EngagementEntry[] | null {
-    if (!this.exists()) return null
-    return this.ctx.storage.transactionSync(() => recordEngagementBatch(this.sql, entries, Date.now()))
+  recordEngagements(
+    userId: string,
+    entries: readonly activity.EngagementEntry[],
+  ): activity.EngagementEntry[] | null {
+    if (!this.exists(userId)) return null
+    return this.ctx.storage.transactionSync(() =>
+      recordEngagementBatch(this.sql, userId, entries, Date.now()),
+    )
   }
 
   /** Undoes a state action on a post (e.g. unfavorite); null without a profile, else whether it was on. */
-  endEngagementState(action: string, postId: string): boolean | null {
-    if (!this.exists()) return null
-    return this.ctx.storage.transactionSync(() => endEngagementState(this.sql, action, postId))
+  endEngagementState(userId: string, action: string, postId: string): boolean | null {
+    if (!this.exists(userId)) return null
+    return this.ctx.storage.transactionSync(() => endEngagementState(this.sql, userId, action, postId))
   }
 
-  engagementHistory(limit: number, before?: number): activity.EngagementRecord[] | null {
-    if (!this.exists()) return null
-    return activity.readEngagements(this.sql, limit, before)
+  engagementHistory(userId: string, limit: number, before?: number): activity.EngagementRecord[] | null {
+    if (!this.exists(userId)) return null
+    return activity.readEngagements(this.sql, userId, limit, before)
   }
 
   /** A page of the history in its total order (at, then insertion), after [at, seq]. */
-  engagementPage(limit: number, after?: readonly [number, number]): activity.EngagementPageRow[] | null {
-    if (!this.exists()) return null
-    return activity.readEngagementPage(this.sql, limit, after)
+  engagementPage(
+    userId: string,
+    limit: number,
+    after?: readonly [number, number],
+  ): activity.EngagementPageRow[] | null {
+    if (!this.exists(userId)) return null
+    return activity.readEngagementPage(this.sql, userId, limit, after)
   }
 
-  recordImpressions(served: readonly string[], seen: readonly string[], at: number): boolean {
-    if (!this.exists()) return false
+  recordImpressions(userId: string, served: readonly string[], seen: readonly string[], at: number): boolean {
+    if (!this.exists(userId)) return false
     const now = Date.now()
     this.ctx.storage.transactionSync(() => {
-      activity.insertImpressions(this.sql, 'served', served, at, now)
-      activity.insertImpressions(this.sql, 'seen', seen, at, now)
+      activity.insertImpressions(this.sql, userId, 'served', served, at, now)
+      activity.insertImpressions(this.sql, userId, 'seen', seen, at, now)
     })
     return true
   }
 
   /** What Thunder needs for this viewer: the following list and the ids to exclude (served or seen). */
-  inNetworkContext(now = Date.now()): { followedIds: string[]; excludeIds: string[] } | null {
-    if (!this.exists()) return null
+  inNetworkContext(userId: string, now = Date.now()): { followedIds: string[]; excludeIds: string[] } | null {
+    if (!this.exists(userId)) return null
     const followedIds = this.sql
-      .exec<{ target_id: string }>("SELECT target_id FROM relations WHERE kind = 'following'")
+      .exec<{ target_id: string }>(
+        "SELECT target_id FROM relations WHERE user_id = ? AND kind = 'following'",
+        userId,
+      )
       .toArray()
       .map((r) => r.target_id)
-    return { followedIds, excludeIds: activity.readImpressionIds(this.sql, now - THUNDER_CAPS.retentionMs) }
+    return {
+      followedIds,
+      excludeIds: activity.readImpressionIds(this.sql, userId, now - THUNDER_CAPS.retentionMs),
+    }
   }
 
   /** Served or seen ids recorded at or after `since` (the feed's previously-served/seen filters). */
-  impressionIds(kind: activity.ImpressionKind, since: number): string[] | null {
-    if (!this.exists()) return null
-    return activity.readImpressionIdsOfKind(this.sql, kind, since)
+  impressionIds(userId: string, kind: activity.ImpressionKind, since: number): string[] | null {
+    if (!this.exists(userId)) return null
+    return activity.readImpressionIdsOfKind(this.sql, userId, kind, since)
   }
 
   /** Reverse index: `sourceId` blocks or mutes this user (active) or no longer does. */
-  setInbound(kind: InboundKind, sourceId: string, active: boolean, at = Date.now()): boolean {
-    if (!this.exists()) return false
+  setInbound(userId: string, kind: InboundKind, sourceId: string, active: boolean, at = Date.now()): boolean {
+    if (!this.exists(userId)) return false
     if (active) {
       this.sql.exec(
-        'INSERT INTO inbound_relations (kind, source_id, at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+        `INSERT INTO inbound_relations (user_id, kind, source_id, at) VALUES (?, ?, ?, ?)
+         ON CONFLICT DO NOTHING`,
+        userId,
         kind,
         sourceId,
         at,
       )
     } else {
-      this.sql.exec('DELETE FROM inbound_relations WHERE kind = ? AND source_id = ?', kind, sourceId)
+      this.sql.exec(
+        'DELETE FROM inbound_relations WHERE user_id = ? AND kind = ? AND source_id = ?',
+        userId,
+        kind,
+        sourceId,
+      )
     }
     return true
   }
 
   /** Accounts that block or mute this user, from the reverse index. */
-  inboundIds(kind: InboundKind): string[] | null {
-    if (!this.exists()) return null
+  inboundIds(userId: string, kind: InboundKind): string[] | null {
+    if (!this.exists(userId)) return null
     return this.sql
-      .exec<{ source_id: string }>('SELECT source_id FROM inbound_relations WHERE kind = ?', kind)
+      .exec<{ source_id: string }>(
+        'SELECT source_id FROM inbound_relations WHERE user_id = ? AND kind = ?',
+        userId,
+        kind,
+      )
       .toArray()
       .map((r) => r.source_id)
   }
 
-  /** Whether this user follows `userId` (the feed's mutual-follow check). */
-  follows(userId: string): boolean {
-    return this.hasRelation('following', userId)
+  /** Whether this user follows `targetId` (the feed's mutual-follow check). */
+  follows(userId: string, targetId: string): boolean {
+    return this.hasRelation(userId, 'following', targetId)
   }
 
-  private exists(): boolean {
-    return this.sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM profile').one().n > 0
+  /** Which of `userIds` (users of this shard) follow `targetId`: the mutual-follow check in one call. */
+  followersAmong(targetId: string, userIds: readonly string[]): string[] {
+    return userIds.filter((id) => this.hasRelation(id, 'following', targetId))
   }
 
-  private hasRelation(kind: RelationKind, target: string): boolean {
+  private exists(userId: string): boolean {
+    return this.sql.exec('SELECT 1 FROM profile WHERE id = ?', userId).toArray().length > 0
+  }
+
+  private hasRelation(userId: string, kind: RelationKind, target: string): boolean {
     return (
-      this.sql.exec('SELECT 1 FROM relations WHERE kind = ? AND target_id = ?', kind, target).toArray()
-        .length > 0
+      this.sql
+        .exec(
+          'SELECT 1 FROM relations WHERE user_id = ? AND kind = ? AND target_id = ?',
+          userId,
+          kind,
+          target,
+        )
+        .toArray().length > 0
     )
   }
 
-  private countRelations(kind: RelationKind): number {
-    return this.sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM relations WHERE kind = ?', kind).one().n
+  private countRelations(userId: string, kind: RelationKind): number {
+    return this.sql
+      .exec<{ n: number }>('SELECT COUNT(*) AS n FROM relations WHERE user_id = ? AND kind = ?', userId, kind)
+      .one().n
   }
 
-  private deleteRelation(kind: RelationKind, target: string): boolean {
+  private deleteRelation(userId: string, kind: RelationKind, target: string): boolean {
     return (
-      this.sql.exec('DELETE FROM relations WHERE kind = ? AND target_id = ?', kind, target).rowsWritten > 0
+      this.sql.exec(
+        'DELETE FROM relations WHERE user_id = ? AND kind = ? AND target_id = ?',
+        userId,
+        kind,
+        target,
+      ).rowsWritten > 0
     )
   }
+}
+
+/** The per-user methods: each takes the user's id first, which `userState()` binds. */
+const PER_USER_METHODS = [
+  'getProfile',
+  'createProfile',
+  'updateProfile',
+  'adjustFollowers',
+  'addRelations',
+  'followRefusal',
+  'receiveBlock',
+  'requestFollow',
+  'hasFollowRequest',
+  'removeFollowRequest',
+  'followRequestPage',
+  'relationFacts',
+  'removeRelation',
+  'listRelations',
+  'relationPage',
+  'mutedKeywordPage',
+  'setMutedKeywords',
+  'getMutedKeywords',
+  'recordEngagements',
+  'endEngagementState',
+  'engagementHistory',
+  'engagementPage',
+  'recordImpressions',
+  'inNetworkContext',
+  'impressionIds',
+  'setInbound',
+  'inboundIds',
+  'follows',
+] as const satisfies readonly (keyof UserState)[]
+
+type PerUserMethod = (typeof PER_USER_METHODS)[number]
+type WithoutUser<F> = F extends (userId: string, ...rest: infer A) => infer R ? (...rest: A) => R : never
+
+/** One user's view of its shard: the per-user methods with the id bound. */
+export type UserStateHandle = { [K in PerUserMethod]: WithoutUser<DurableObjectStub<UserState>[K]> }
+
+/** The state of one user, in the shard its id hashes to. */
+export function userState(env: Env, userId: string): UserStateHandle {
+  const stub = userShards(env).stubFor(userId) as unknown as Record<
+    PerUserMethod,
+    (userId: string, ...rest: unknown[]) => unknown
+  >
+  const handle: Record<string, (...rest: unknown[]) => unknown> = {}
+  for (const method of PER_USER_METHODS) handle[method] = (...rest) => stub[method](userId, ...rest)
+  return handle as UserStateHandle
+}
+
+/** Profiles of many users, one call per shard (unknown users are absent); a failed shard throws. */
+export async function lookupProfiles(env: Env, userIds: readonly string[]): Promise<Map<string, UserView>> {
+  const found = await userShards(env).fanOut([...new Set(userIds)], String, (stub, group) =>
+    stub.getProfiles(group),
+  )
+  for (const err of found.failed.values()) throw err
+  const out = new Map<string, UserView>()
+  for (const profiles of found.ok.values()) for (const p of profiles) if (p !== null) out.set(p.id, p)
+  return out
+}
+
+/** Which of `userIds` follow `targetId`, one call per shard; a failed shard throws. */
+export async function followersAmong(
+  env: Env,
+  targetId: string,
+  userIds: readonly string[],
+): Promise<Set<string>> {
+  const found = await userShards(env).fanOut([...new Set(userIds)], String, (stub, group) =>
+    stub.followersAmong(targetId, group),
+  )
+  for (const err of found.failed.values()) throw err
+  return new Set([...found.ok.values()].flat())
 }

@@ -1,13 +1,12 @@
 // Loads what postVisibility needs for a batch of posts and applies it: one call to the viewer's UserState
-// (tier and relations to the authors), one profile read per author whose protection matters (not the
-// viewer, not followed), and the originals of reposts from the post store.
+// shard (tier and relations to the authors), the profiles of the authors whose protection matters (not the
+// viewer, not followed; one call per shard), and the originals of reposts from the post store.
 import { postNotFound } from '../domain-error'
 import type { Env } from '../env'
-import { mapLimit } from '../ids/map-limit'
 import { lookupPosts } from '../posts/post-client'
 import type { PostRecord } from '../posts/post-record'
 import type { ViewerRelationFacts } from '../users/relation-facts'
-import { userState } from '../users/user-state'
+import { lookupProfiles, userState } from '../users/user-state'
 import {
   type AuthorFacts,
   postVisibility,
@@ -15,9 +14,6 @@ import {
   type Visibility,
   type VisibilityPurpose,
 } from './post-visibility'
-
-/** Profile reads in flight at once (each is one UserState object). */
-const PROFILE_CONCURRENCY = 32
 
 /** What visibility reads of a post: its author, audience and, for a repost, its original. */
 export type VisibilityPost = Pick<PostRecord, 'id' | 'authorId' | 'subscriberOnly' | 'repostOfId'>
@@ -58,8 +54,8 @@ export async function visibilityOf(
   const unsure = authorIds.filter(
     (a) => a !== viewerId && !following.has(a) && !blocks.has(a) && !blockedBy.has(a),
   )
-  const profiles = await mapLimit(unsure, PROFILE_CONCURRENCY, (a) => userState(env, a).getProfile())
-  const protectedIds = new Set(profiles.flatMap((p) => (p?.protected ? [p.id] : [])))
+  const profiles = await lookupProfiles(env, unsure)
+  const protectedIds = new Set([...profiles.values()].flatMap((p) => (p.protected ? [p.id] : [])))
 
   const authorFacts = (authorId: string): AuthorFacts => ({
     authorId,

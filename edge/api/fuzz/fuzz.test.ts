@@ -10,7 +10,7 @@ import { signUserToken } from '../../auth/tokens'
 import { postShards } from '../../posts/post-client'
 import { thunderShards } from '../../thunder/thunder-client'
 import { registryOf } from '../../users/handle-registry'
-import { userState } from '../../users/user-state'
+import { userShards } from '../../users/user-state'
 import { ADMIN, BASE, call, eventually, fetchWorker, newPost, newUser, type TestUser } from '../api.fixtures'
 import { type FuzzPrincipals, type FuzzRoute, fuzzRequest } from './fuzz-requests'
 
@@ -56,8 +56,12 @@ const TABLES = ['profile', 'relations', 'muted_keywords', 'engagements', 'impres
 async function snapshot(victim: TestUser, other: TestUser, postId: string) {
   const users = await Promise.all(
     [victim, other].map((u) =>
-      runInDurableObject(userState(env, u.id), (_instance, state) =>
-        TABLES.map((t) => state.storage.sql.exec(`SELECT * FROM ${t} ORDER BY 1, 2`).toArray()),
+      runInDurableObject(userShards(env).stubFor(u.id), (_instance, state) =>
+        TABLES.map((t) =>
+          state.storage.sql
+            .exec(`SELECT * FROM ${t} WHERE ${t === 'profile' ? 'id' : 'user_id'} = ? ORDER BY 1, 2, 3`, u.id)
+            .toArray(),
+        ),
       ),
     ),
   )

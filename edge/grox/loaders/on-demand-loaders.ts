@@ -1,19 +1,17 @@
 // The on-demand loaders (seed 001's Strato loaders) over our Durable Objects: post (post store, batched
-// one RPC per shard), user (UserState, bounded parallel calls), a user's recent posts (Thunder's author
+// one RPC per shard), user (UserState shards, one RPC per shard), a user's recent posts (Thunder's author
 // lists, reposts resolved to the reposted post, as upstream takes inReactionToPostId) and the reply-ranking
 // score (the reply-ranking sink in GroxStore). Not found is null / absent, never an error.
 import type { Env } from '../../env'
 import { lookupPosts } from '../../posts/post-client'
 import { toPostView } from '../../posts/post-record'
 import { thunderShards } from '../../thunder/thunder-client'
-import { userState } from '../../users/user-state'
+import { lookupProfiles } from '../../users/user-state'
 import type { GroxLoaders, GroxPost, GroxUser, ReplyScoreResult } from '../core/types'
 import { sinkRecords } from '../store/grox-store-client'
 
 /** The sink the reply-ranking write task records its score under. */
 export const REPLY_RANKING_SINK = 'reply_ranking'
-/** User objects one load talks to at once (the bulk routes' bound). */
-const USER_CONCURRENCY = 16
 
 async function loadPosts(env: Env, ids: readonly string[]): Promise<Map<string, GroxPost>> {
   const records = await lookupPosts(env, ids)
@@ -23,16 +21,8 @@ async function loadPosts(env: Env, ids: readonly string[]): Promise<Map<string, 
 }
 
 async function loadUsers(env: Env, ids: readonly string[]): Promise<Map<string, GroxUser>> {
-  const unique = [...new Set(ids)]
-  const out = new Map<string, GroxUser>()
-  for (let i = 0; i < unique.length; i += USER_CONCURRENCY) {
-    const chunk = unique.slice(i, i + USER_CONCURRENCY)
-    const profiles = await Promise.all(chunk.map((id) => userState(env, id).getProfile()))
-    profiles.forEach((p, j) => {
-      if (p) out.set(chunk[j]!, p as GroxUser)
-    })
-  }
-  return out
+  const profiles = await lookupProfiles(env, ids)
+  return new Map([...profiles].map(([id, p]) => [id, p as GroxUser]))
 }
 
 async function loadUserRecentPosts(env: Env, userId: string, limit: number): Promise<GroxPost[]> {
