@@ -68,7 +68,7 @@ export interface TestUser {
 }
 
 export async function newUser(profile: Record<string, unknown> = {}): Promise<TestUser> {
-  const id = uniqueId()
+  const id = typeof profile.id === 'string' ? profile.id : uniqueId()
   const handle = uniqueHandle()
   const created = await call('POST', '/v1/users', {
     token: ADMIN,
