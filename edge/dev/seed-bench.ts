@@ -1,6 +1,6 @@
 // Where seeding time goes: seeds the default world into a fresh `wrangler dev` (its own state folder and
 // port) and prints the seeder's per-path times, the request counts and when Thunder holds every post.
-//   tsx edge/dev/seed-bench.ts [--users-per-chunk N] [--objects-per-second N] [--backlog N] [--only users|posts]
+//   tsx edge/dev/seed-bench.ts [--users-per-chunk N] [--backlog N] [--only users|posts]
 //     [--in-flight N] [--log FILE (every line the runtime prints)]
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
@@ -16,7 +16,6 @@ import { buildSeed } from './world-build.ts'
 const { values } = parseArgs({
   options: {
     'users-per-chunk': { type: 'string' },
-    'objects-per-second': { type: 'string' },
     backlog: { type: 'string' },
     'in-flight': { type: 'string' },
     only: { type: 'string' },
@@ -115,9 +114,6 @@ try {
     fetch: counting,
     ...(values.only === undefined ? {} : { stages: stages[values.only] ?? [] }),
     ...(values['users-per-chunk'] === undefined ? {} : { usersPerChunk: num(values['users-per-chunk']) }),
-    ...(values['objects-per-second'] === undefined
-      ? {}
-      : { maxObjectsPerSecond: num(values['objects-per-second']) }),
     ...(values.backlog === undefined ? {} : { maxBacklog: num(values.backlog) }),
     ...(values['in-flight'] === undefined ? {} : { postBatchesInFlight: num(values['in-flight']) }),
   })
@@ -144,6 +140,8 @@ try {
       postsPathS: report.pathMs.posts / 1000,
       thunderCompleteS: (Date.now() - seededAt + report.ms) / 1000,
       thunderPosts: await stats(),
+      published: report.posts.published,
+      eventsUnconfirmed: report.eventsUnconfirmed,
       requests,
       cpuDuringUsersPath: cpuUntil(report.pathMs.users),
       cpuDuringPostsPath: cpuUntil(report.pathMs.posts),

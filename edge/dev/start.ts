@@ -180,11 +180,11 @@ async function seedInBackground(seed: WorldSeed, plan: Exclude<SeedPlan, { kind:
         `engagements +${report.engagements.added}` +
         (invalid > 0 ? `; ${invalid} seed items failed validation and were skipped` : ''),
     )
-    const missing = report.postsNotInThunder ?? 0
+    const missing = report.eventsUnconfirmed ?? 0
     if (missing > 0)
       console.log(
-        `  but Thunder holds ${report.posts.published - missing} of the ${report.posts.published} new posts: ` +
-          'the local queue stopped delivering (seen on a loaded machine); the post stores re-send the rest, ' +
+        `  but ${missing} post events are not yet applied to Thunder (of ${report.posts.published} sent): ` +
+          'the local queue stopped delivering (seen on a loaded machine); the post stores re-send them, ' +
           'and restarting `npm start` un-sticks the queue',
       )
     if (report.posts.published > 0)

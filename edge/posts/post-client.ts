@@ -46,6 +46,13 @@ export function storePosts(env: Env, records: readonly NewPostRecord[]): Promise
   )
 }
 
+/** Ingest events each post shard has published and the consumer has not confirmed yet, by shard. */
+export async function outboxPending(env: Env): Promise<number[]> {
+  const { ok, failed } = await postShards(env).broadcast((stub) => stub.outboxPending())
+  for (const err of failed.values()) throw err
+  return [...ok].sort(([a], [b]) => a - b).map(([, n]) => n)
+}
+
 /** The consumer's confirmation: these events were applied, so their shards drop them from the outbox. */
 export async function confirmApplied(env: Env, confirmations: readonly EventConfirmation[]): Promise<void> {
   await fromEveryShard(

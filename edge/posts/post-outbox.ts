@@ -103,6 +103,11 @@ export function nextDueAt(sql: SqlStorage): number | undefined {
   return row?.due ?? undefined
 }
 
+/** Events this shard has sent (or is about to) and the consumer has not confirmed yet. */
+export function countPending(sql: SqlStorage): number {
+  return sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM outbox').one().n
+}
+
 /** The pending events among these post ids. */
 export function pendingAmong(sql: SqlStorage, postIds: readonly string[]): EventConfirmation[] {
   const out: EventConfirmation[] = []

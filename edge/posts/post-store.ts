@@ -16,6 +16,7 @@ import { applyCountDeltas, applyPendingCounts, COUNTS_SCHEMA } from './post-coun
 import { type PostLabelUpdate, postLabels, setPostLabels } from './post-labels'
 import {
   confirmEvents,
+  countPending,
   dropEvent,
   dueEvents,
   type EventConfirmation,
@@ -148,6 +149,11 @@ export class PostStore extends DurableObject<Env> {
   /** The ingest consumer applied these events to Thunder and the retrieval index: they leave the outbox. */
   confirmApplied(confirmations: readonly EventConfirmation[]): void {
     this.ctx.storage.transactionSync(() => confirmEvents(this.sql, confirmations))
+  }
+
+  /** How many of this shard's events are still unconfirmed. */
+  outboxPending(): number {
+    return countPending(this.sql)
   }
 
   /** Which of these posts' events are still unconfirmed. */

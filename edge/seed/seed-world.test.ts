@@ -168,7 +168,7 @@ describe('loadWorld (the npm start seeder)', () => {
     }
     const report = await loadWorld(BASE, ADMIN, smallWorld(base), { fetch: recording })
     expect(report.posts.created).toBe(6)
-    expect(report.postsNotInThunder).toBe(0)
+    expect(report.eventsUnconfirmed).toBe(0)
     expect(seenWhilePosting).toEqual([true])
     expect(await draining()).toBe(false)
   })

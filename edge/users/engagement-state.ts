@@ -26,7 +26,23 @@ export const ENGAGEMENT_STATE_SCHEMA: SqlSchema = [
 
 const inserted = (cursor: SqlStorageCursor<Record<string, SqlStorageValue>>) => cursor.toArray().length > 0
 
-/** Call inside a transaction. Returns the engagements that were new (history written for them). */
+/** The first entry of each group whose name `taken` holds, in the entries' order. */
+function firstOfEach(
+  entries: readonly EngagementEntry[],
+  name: (e: EngagementEntry) => string,
+  taken: Set<string>,
+) {
+  return entries.filter((e) => taken.delete(name(e)))
+}
+
+const stateName = (e: { action: string; postId: string }) => `${e.action} ${e.postId}`
+
+/**
+ * Call inside a transaction. Returns the engagements that were new (history written for them): a key not
+ * seen before (the first of the batch's entries with it), and for a state action a state not in force
+ * (the first of the batch's entries for that action and post). Each step is one statement over the batch
+ * as a JSON array: per-entry statements made this most of a seeded user's write time.
+ */
 export function recordEngagementBatch(
   sql: SqlStorage,
   userId: string,
@@ -35,27 +51,38 @@ export function recordEngagementBatch(
 ): EngagementEntry[] {
   // Expired keys of every user in the shard go together: one indexed delete per batch.
   sql.exec('DELETE FROM engagement_keys WHERE at < ?', now - ENGAGEMENT_KEY_RETENTION_MS)
-  const fresh = entries.filter((e) => {
-    const newKey = inserted(
-      sql.exec(
-        'INSERT INTO engagement_keys (user_id, key, at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING RETURNING key',
-        userId,
-        e.key,
-        e.at,
-      ),
+  const newKeys = sql
+    .exec<{ key: string }>(
+      `INSERT INTO engagement_keys (user_id, key, at)
+       SELECT ?, value ->> '$.k', value ->> '$.t' FROM json_each(?) WHERE true ORDER BY json_each.key
+       ON CONFLICT DO NOTHING RETURNING key`,
+      userId,
+      JSON.stringify(entries.map((e) => ({ k: e.key, t: e.at }))),
     )
-    if (!newKey || ACTION_RULES[e.action].kind !== 'state') return newKey
-    return inserted(
-      sql.exec(
-        `INSERT INTO engagement_state (user_id, action, post_id, at) VALUES (?, ?, ?, ?)
-         ON CONFLICT DO NOTHING RETURNING post_id`,
-        userId,
-        e.action,
-        e.postId,
-        e.at,
-      ),
-    )
-  })
+    .toArray()
+  const keyed = firstOfEach(entries, (e) => e.key, new Set(newKeys.map((r) => r.key)))
+  const states = keyed.filter((e) => ACTION_RULES[e.action].kind === 'state')
+  const newStates =
+    states.length === 0
+      ? []
+      : sql
+          .exec<{ action: string; post_id: string }>(
+            `INSERT INTO engagement_state (user_id, action, post_id, at)
+             SELECT ?, value ->> '$.a', value ->> '$.p', value ->> '$.t' FROM json_each(?) WHERE true
+             ORDER BY json_each.key
+             ON CONFLICT DO NOTHING RETURNING action, post_id`,
+            userId,
+            JSON.stringify(states.map((e) => ({ a: e.action, p: e.postId, t: e.at }))),
+          )
+          .toArray()
+  const stateTaken = new Set(
+    firstOfEach(
+      states,
+      stateName,
+      new Set(newStates.map((r) => stateName({ action: r.action, postId: r.post_id }))),
+    ),
+  )
+  const fresh = keyed.filter((e) => ACTION_RULES[e.action].kind !== 'state' || stateTaken.has(e))
   return insertEngagements(sql, userId, fresh)
 }
 

@@ -23,22 +23,21 @@ export function insertEngagements(
   userId: string,
   entries: readonly EngagementEntry[],
 ): EngagementEntry[] {
-  const added = entries.filter(
-    (e) =>
-      // RETURNING yields a row only when the insert happened (rowsWritten also counts AUTOINCREMENT upkeep).
-      sql
-        .exec(
-          `INSERT INTO engagements (user_id, key, post_id, action, at, dwell_ms) VALUES (?, ?, ?, ?, ?, ?)
-           ON CONFLICT (user_id, key) DO NOTHING RETURNING seq`,
-          userId,
-          e.key,
-          e.postId,
-          e.action,
-          e.at,
-          e.dwellMs ?? null,
-        )
-        .toArray().length > 0,
-  )
+  // One statement for the batch (rows from a JSON array, in its order, so `seq` follows it): each exec
+  // costs the runtime tens of µs, and a seeded user sends hundreds. RETURNING names the rows inserted.
+  const rows = entries.map((e) => ({ k: e.key, p: e.postId, a: e.action, t: e.at, d: e.dwellMs ?? null }))
+  const inserted = sql
+    .exec<{ key: string }>(
+      `INSERT INTO engagements (user_id, key, post_id, action, at, dwell_ms)
+       SELECT ?, value ->> '$.k', value ->> '$.p', value ->> '$.a', value ->> '$.t', value ->> '$.d'
+       FROM json_each(?) WHERE true ORDER BY json_each.key
+       ON CONFLICT (user_id, key) DO NOTHING RETURNING key`,
+      userId,
+      JSON.stringify(rows),
+    )
+    .toArray()
+  const insertedKeys = new Set(inserted.map((r) => r.key))
+  const added = entries.filter((e) => insertedKeys.has(e.key))
   sql.exec(
     `DELETE FROM engagements WHERE seq IN (
        SELECT seq FROM engagements WHERE user_id = ? ORDER BY at DESC, seq DESC LIMIT -1 OFFSET ?)`,

@@ -122,7 +122,10 @@ describe('user-state shards', () => {
   it("runs one user's profile writes one at a time, other users' alongside, and forgets idle users", async () => {
     const queue = new KeyedSerialQueue()
     const log: string[] = []
-    const gate = Promise.withResolvers<void>()
+    let open = () => {}
+    const gate = new Promise<void>((resolve) => {
+      open = resolve
+    })
     const task = (name: string, wait?: Promise<void>) => async () => {
       log.push(`start ${name}`)
       await wait
@@ -130,12 +133,12 @@ describe('user-state shards', () => {
       if (name === 'a1') throw new Error('a1 failed')
       return name
     }
-    const a1 = queue.run('a', task('a1', gate.promise))
+    const a1 = queue.run('a', task('a1', gate))
     const a2 = queue.run('a', task('a2'))
     const b1 = queue.run('b', task('b1'))
     expect(await b1).toBe('b1')
     expect(log).toEqual(['start a1', 'start b1', 'end b1'])
-    gate.resolve()
+    open()
     await expect(a1).rejects.toThrow('a1 failed')
     expect(await a2).toBe('a2')
     expect(log.slice(3)).toEqual(['end a1', 'start a2', 'end a2'])

@@ -149,7 +149,21 @@ export class UserState extends DurableObject<Env> {
     at = Date.now(),
   ): RelationWrite {
     if (!this.exists(userId)) return { status: 'missing' }
-    let fresh = [...new Set(targets)].filter((t) => !this.hasRelation(userId, kind, t))
+    const unique = [...new Set(targets)]
+    // Set-wise over a JSON array: a bulk follow list is thousands of targets, and each statement costs.
+    const existing = new Set(
+      this.sql
+        .exec<{ target_id: string }>(
+          `SELECT target_id FROM relations
+           WHERE user_id = ? AND kind = ? AND target_id IN (SELECT value FROM json_each(?))`,
+          userId,
+          kind,
+          JSON.stringify(unique),
+        )
+        .toArray()
+        .map((r) => r.target_id),
+    )
+    let fresh = unique.filter((t) => !existing.has(t))
     if (kind === 'following') {
       const refusalOf = this.followRefusals(userId)
       const refusal = fresh.length === 1 && fresh[0] !== undefined ? refusalOf(fresh[0]) : undefined
@@ -159,15 +173,16 @@ export class UserState extends DurableObject<Env> {
     if (this.countRelations(userId, kind) + fresh.length > LIMITS.relationsPerKind) return { status: 'full' }
     const unfollowed: string[] = []
     this.ctx.storage.transactionSync(() => {
+      this.sql.exec(
+        `INSERT INTO relations (user_id, kind, target_id, at)
+         SELECT ?, ?, value, ? FROM json_each(?) WHERE true ORDER BY json_each.key`,
+        userId,
+        kind,
+        at,
+        JSON.stringify(fresh),
+      )
+      if (kind !== 'blocks') return
       for (const t of fresh) {
-        this.sql.exec(
-          'INSERT INTO relations (user_id, kind, target_id, at) VALUES (?, ?, ?, ?)',
-          userId,
-          kind,
-          t,
-          at,
-        )
-        if (kind !== 'blocks') continue
         if (this.deleteRelation(userId, 'following', t)) unfollowed.push(t)
         followRequests.deleteFollowRequest(this.sql, userId, t)
       }

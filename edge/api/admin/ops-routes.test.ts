@@ -1,9 +1,10 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
-import { deadLettersResponse } from '../../../shared/types/api/admin.ts'
+import { deadLettersResponse, postOutboxResponse } from '../../../shared/types/api/admin.ts'
 import { thunderStatsSchema } from '../../../shared/types/api/thunder.ts'
 import { deadLetterLog } from '../../ops/dead-letter-log'
-import { ADMIN, call, failure, newUser, uniqueId } from '../api.fixtures'
+import { postShards } from '../../posts/post-client'
+import { ADMIN, call, eventually, failure, newPost, newUser, uniqueId } from '../api.fixtures'
 
 describe('admin ops routes', () => {
   it('inserts straight into Thunder shards (idempotently) and reports per-shard stats', async () => {
@@ -30,6 +31,24 @@ describe('admin ops routes', () => {
       body: { posts: [{ ...posts[0], createdAt: 'now' }] },
     })
     expect(failure(bad)).toMatchObject({ status: 400, field: 'posts.0.createdAt' })
+  })
+
+  it('counts post events not yet confirmed by the ingest consumer, per post shard, to the admin only', async () => {
+    const outbox = async () =>
+      postOutboxResponse.parse((await call('GET', '/v1/admin/posts/outbox', { token: ADMIN })).body)
+    const author = await newUser()
+    const post = await newPost(author)
+    const shard = postShards(env).shardOf(post.id)
+    // The consumer takes a batch after up to 1 s: the event is still pending right after the write.
+    const sent = await outbox()
+    expect(sent.shards.map((s) => s.shard)).toEqual([0, 1, 2, 3, 4, 5, 6, 7])
+    expect(sent.shards[shard]?.pending).toBeGreaterThanOrEqual(1)
+    expect(sent.pending).toBe(sent.shards.reduce((n, s) => n + s.pending, 0))
+    const drained = await eventually(outbox, (o) => o.pending === 0, 15_000)
+    expect(drained.pending).toBe(0)
+    expect(failure(await call('GET', '/v1/admin/posts/outbox', { token: author.token }))).toMatchObject({
+      status: 403,
+    })
   })
 
   it('lists dead letters newest first with a bounded limit, to the admin only', async () => {

@@ -1,8 +1,9 @@
 import { z } from 'zod'
-import { deadLettersQuery, deadLettersResponse } from '../../../shared/types/api/admin.ts'
+import { deadLettersQuery, deadLettersResponse, postOutboxResponse } from '../../../shared/types/api/admin.ts'
 import { LIMITS } from '../../../shared/types/api/limits.ts'
 import { thunderInsertBody, thunderStatsSchema } from '../../../shared/types/api/thunder.ts'
 import { listDeadLetters } from '../../ops/dead-letter-log'
+import { outboxPending } from '../../posts/post-client'
 import { thunderShards, writeToThunder } from '../../thunder/thunder-client'
 import { defineRoute, jsonBody, jsonContent, newApi } from '../openapi/define-route'
 import { toPage } from '../pagination'
@@ -29,6 +30,17 @@ const stats = defineRoute({
   summary: 'Posts, authors and tombstones held by each Thunder shard',
   callers: ['admin'],
   responses: { 200: jsonContent(thunderStatsSchema, 'Per-shard counts') },
+})
+
+const outbox = defineRoute({
+  method: 'get',
+  path: '/posts/outbox',
+  summary: 'Post ingest events published and not yet confirmed by the ingest consumer, per post shard',
+  description:
+    "An event leaves its shard's outbox once the consumer has applied it to Thunder and the retrieval " +
+    'index; 0 means every stored post has been delivered. The seeder waits on it.',
+  callers: ['admin'],
+  responses: { 200: jsonContent(postOutboxResponse, 'Unconfirmed events') },
 })
 
 const deadLetters = defineRoute({
@@ -61,6 +73,10 @@ export const opsRoutes = newApi()
       .sort(([a], [b]) => a - b)
       .map(([shard, s]) => ({ shard, posts: s.posts, authors: s.authors, tombstones: s.tombstones }))
     return c.json({ shards, totalPosts: shards.reduce((n, s) => n + s.posts, 0) }, 200)
+  })
+  .openapi(outbox, async (c) => {
+    const shards = (await outboxPending(c.env)).map((pending, shard) => ({ shard, pending }))
+    return c.json({ pending: shards.reduce((n, s) => n + s.pending, 0), shards }, 200)
   })
   .openapi(deadLetters, async (c) => {
     const { limit, cursor } = c.req.valid('query')

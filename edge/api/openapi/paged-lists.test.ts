@@ -8,6 +8,7 @@ import { call } from '../api.fixtures'
 /** GET routes that answer arrays which cannot grow with use, and why. */
 const BOUNDED: Record<string, string> = {
   '/v1/admin/thunder/stats': 'one entry per Thunder shard (THUNDER_SHARDS)',
+  '/v1/admin/posts/outbox': 'one entry per post shard (POST_SHARDS)',
   '/v1/users/{id}/in-network': 'a Thunder fan-out result, capped at 1,200 and recomputed per call (limit)',
   '/v1/feed': 'a ranked feed: each call serves the next posts, recorded as served',
   '/v1/health': 'one entry per binding and probe kind',

@@ -25,6 +25,34 @@ describe('state actions', () => {
     expect((await counts(post.id)).favorite).toBe(1)
   })
 
+  it('take, within one batch, the first entry of a repeated key and the first favorite of a post', async () => {
+    const [a, b] = [await newUser(), await newUser()]
+    const [p1, p2] = [await newPost(a), await newPost(a)]
+    const t = Math.max(p1.createdAt, p2.createdAt)
+    const res = await call('POST', '/v1/admin/ingest/engagements', {
+      token: ADMIN,
+      body: {
+        engagements: [
+          { userId: b.id, postId: p1.id, action: 'favorite', at: t, key: 'k-fav-1' },
+          { userId: b.id, postId: p1.id, action: 'favorite', at: t + 1, key: 'k-fav-2' },
+          { userId: b.id, postId: p2.id, action: 'click', at: t + 2, key: 'k-click' },
+          { userId: b.id, postId: p1.id, action: 'click', at: t + 3, key: 'k-click' },
+          { userId: b.id, postId: p2.id, action: 'dwell', at: t + 4, dwellMs: 900, key: 'k-dwell' },
+        ],
+      },
+    })
+    expect(res.status, res.text).toBe(200)
+    expect(res.body).toEqual({ added: 3, skipped: 2 })
+    const history = await call('GET', `/v1/users/${b.id}/engagements`, { token: ADMIN })
+    expect((history.body as { engagements: unknown[] }).engagements).toEqual([
+      { postId: p2.id, action: 'dwell', at: t + 4, dwellMs: 900 },
+      { postId: p2.id, action: 'click', at: t + 2 },
+      { postId: p1.id, action: 'favorite', at: t },
+    ])
+    expect((await counts(p1.id)).favorite).toBe(1)
+    expect((await counts(p2.id)).view).toBe(1)
+  })
+
   it('undo a favorite with DELETE …/favorites/{postId}, once, and let it be given again', async () => {
     const [a, b] = [await newUser(), await newUser()]
     const post = await newPost(a)

@@ -79,6 +79,12 @@ export const deadLetterSchema = z.object({
   body: z.unknown(),
   receivedAt: z.number(),
 })
+/** GET /v1/admin/posts/outbox: post events published and not yet confirmed by the ingest consumer. */
+export const postOutboxResponse = z.object({
+  pending: z.number().int(),
+  shards: z.array(z.object({ shard: z.number().int(), pending: z.number().int() })),
+})
+
 export const deadLettersResponse = z.object({
   deadLetters: z.array(deadLetterSchema),
   total: z.number().int(),

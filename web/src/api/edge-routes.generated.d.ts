@@ -498,6 +498,21 @@ export declare const typedRoutes: () => OpenAPIHono<
           }
         }
       } & {
+        '/posts/outbox': {
+          $get: {
+            input: {}
+            output: {
+              pending: number
+              shards: {
+                shard: number
+                pending: number
+              }[]
+            }
+            outputFormat: 'json'
+            status: 200
+          }
+        }
+      } & {
         '/dead-letters': {
           $get: {
             input: {
