@@ -15,7 +15,8 @@ export interface FeedSourceLimits {
 
 export const DEFAULT_SOURCE_LIMITS: FeedSourceLimits = Object.freeze({
   thunder: 1200,
-  // Below upstream's 1000: every distinct out-of-network author costs one UserState call for author facts.
+  // Below upstream's 1000, set when every out-of-network author cost one UserState object call (now one call
+  // per user-state shard); not measured again since.
   retrieval: 400,
   popular: 200,
 })

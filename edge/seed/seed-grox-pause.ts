@@ -1,7 +1,7 @@
 // Grox (content labels, post embeddings: edge/grox) holds its released tasks while a world is seeded. Every
 // seeded post asks Grox for several plans, and on a small machine those tasks compete with the seed's own
 // writes for the same cores. The dispatcher keeps the tasks (POST /v1/admin/grox/drain) and releases them
-// once the posts are in: the seed counts as done when the post store and Thunder hold the posts; labels and
+// once the posts are in: the seed counts as done when the post store holds the posts and the consumer has applied them; labels and
 // embeddings follow in the background. The pause is a stored flag, so a seeder killed mid-way leaves it
 // on: `npm start` resumes Grox whenever it does not seed (edge/dev/start.ts).
 import { type Fetcher, request } from './seed-http'

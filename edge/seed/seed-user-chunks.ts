@@ -1,13 +1,12 @@
 // The seeder's user path in chunks of users: each chunk's accounts, follows and engagements go in one
-// POST /v1/admin/ingest/users, which calls each user's object once. Every commit of a local Durable Object
-// syncs the disk on the runtime's one thread, and a new user object already costs ~8 syncs to create, switch
-// to WAL and checkpoint when it closes; sending the three stages as three calls added two more commits per
-// user (13.2 → 15.1 syncs per seeded user, counted with strace on 200 users: edge/README.md, "Seeding").
+// POST /v1/admin/ingest/users, which calls each user-state shard it touches once. Every commit of a local
+// Durable Object syncs the disk on the runtime's one thread, so one call per shard per chunk is one commit
+// per shard per chunk (edge/README.md, "Seeding").
 import { LIMITS } from '../../shared/types/api/limits.ts'
 import type { Follow } from '../../shared/types/follow.ts'
 
 export interface UserChunk {
-  /** Distinct user objects this chunk wakes. */
+  /** Distinct users this chunk writes. */
   users: number
   accounts: unknown[]
   /** Batches of at most the route's limits. */
@@ -23,11 +22,9 @@ export const USER_BATCH_LIMITS = {
 } as const
 
 /**
- * Users per chunk. Every new user object costs the local runtime ~15 SQLite syncs on its one thread
- * (4.8 ms each on the busy 2-core machine's disk), so 250 new accounts held it for ~15 s on a busy machine: the
- * first users of a chunk went idle and were closed before their follows came (woken again), and the wrangler
- * proxy's idle connection to the runtime was reset, failing the next request with a 503 after 5-12 s, once
- * per chunk. With 100 the whole users path took 413 s instead of 596 s there (edge/README.md, "Seeding").
+ * Users per chunk: ~3,300 follows and ~3,000 engagements, one call of ~0.3 s on the local runtime, short
+ * enough that the post path's requests interleave. 250 per chunk took the user path 13.2 s instead of 13.8 s
+ * (`tsx edge/dev/seed-bench.ts --only users --users-per-chunk 250`), not worth the longer holds.
  */
 export const USERS_PER_CHUNK = 100
 

@@ -157,7 +157,7 @@ describe('loadWorld (the npm start seeder)', () => {
     expect(demoHandles(world, 2)).toEqual([world.accounts[0]?.handle, world.accounts[1]?.handle])
   })
 
-  it("holds Grox's tasks while the posts go in and releases them once Thunder holds the posts", async () => {
+  it("holds Grox's tasks while the posts go in and releases them once the posts are applied", async () => {
     const base = 8_200_000_000 + Math.floor(Math.random() * 1e6) * 1000
     const draining = async () =>
       ((await call('GET', '/v1/admin/grox/stats', { token: ADMIN })).body as { draining: boolean }).draining

@@ -45,7 +45,7 @@ export interface SeedOptions {
   /** Post batches sent at once (default 3), parents always stored before their replies. */
   postBatchesInFlight?: number
   /**
-   * Hold Grox's tasks while the posts go in, release them once Thunder holds the posts (default true when
+   * Hold Grox's tasks while the posts go in, release them once the consumer has applied the posts (default true when
    * posts are sent): labels and embeddings of seeded posts follow in the background (seed-grox-pause.ts).
    */
   pauseGrox?: boolean
