@@ -1,7 +1,7 @@
 // Callers' side of the post store: placement by post id and batch lookup, one call per shard in parallel.
 import { edgeConfig } from '../config'
 import type { Env } from '../env'
-import { type ShardResults, ShardSet } from '../shards/shard-set'
+import { fromEveryShard, ShardSet } from '../shards/shard-set'
 import type { ChildKind, ChildLink, LinkOutcome } from './post-children'
 import type { EventConfirmation } from './post-outbox'
 import type { CountDelta, CreateOutcome, NewPostRecord, PostRecord } from './post-record'
@@ -10,13 +10,6 @@ import type { PostStore } from './post-store'
 /** Post ids hashed onto POST_SHARDS objects named `posts-<count>-<i>`. */
 export function postShards(env: Env): ShardSet<PostStore> {
   return new ShardSet(env.POST_STORE, 'posts', edgeConfig(env).postShards)
-}
-
-/** Post data must be whole: a shard that failed fails the call (with its error). */
-async function fromEveryShard<R>(pending: Promise<ShardResults<R[]>>): Promise<R[]> {
-  const { ok, failed } = await pending
-  for (const err of failed.values()) throw err
-  return [...ok.values()].flat()
 }
 
 /** Batch lookup: at most one round trip per shard, whatever the number of ids. */
@@ -48,9 +41,11 @@ export function storePosts(env: Env, records: readonly NewPostRecord[]): Promise
 
 /** Ingest events each post shard has published and the consumer has not confirmed yet, by shard. */
 export async function outboxPending(env: Env): Promise<number[]> {
-  const { ok, failed } = await postShards(env).broadcast((stub) => stub.outboxPending())
-  for (const err of failed.values()) throw err
-  return [...ok].sort(([a], [b]) => a - b).map(([, n]) => n)
+  // Post data must be whole: a shard that failed fails the call (with its error).
+  const counts = await fromEveryShard(
+    postShards(env).broadcast(async (stub, shard) => [{ shard, pending: await stub.outboxPending() }]),
+  )
+  return counts.sort((a, b) => a.shard - b.shard).map((c) => c.pending)
 }
 
 /** The consumer's confirmation: these events were applied, so their shards drop them from the outbox. */

@@ -5,7 +5,7 @@ import { deadLetterLog } from '../ops/dead-letter-log'
 import { postShards } from '../posts/post-client'
 import { thunderShards } from '../thunder/thunder-client'
 import { registryOf } from '../users/handle-registry'
-import { ShardSet, singleton } from './shard-set'
+import { fromEveryShard, ShardSet, singleton } from './shard-set'
 
 // A prefix of its own per test keeps these objects apart from the ones other tests use.
 const freshSet = (count: number) =>
@@ -20,6 +20,21 @@ describe('ShardSet', () => {
     expect(() => handles.stub(16)).toThrow(RangeError)
     expect(() => handles.stub(-1)).toThrow(RangeError)
     expect(() => new ShardSet(env.HANDLE_REGISTRY, 'x', 0)).toThrow(RangeError)
+  })
+
+  it("joins every shard's list for data that must be whole, and fails with a failed shard's error", async () => {
+    const set = freshSet(4)
+    const keys = ['a', 'b', 'c', 'd', 'e', 'f']
+    const joined = await fromEveryShard(set.fanOut(keys, String, async (_stub, group) => group))
+    expect(joined.sort()).toEqual(keys)
+    const broken = new Error('shard down')
+    const failing = fromEveryShard(
+      set.fanOut(keys, String, async (_stub, group, shard) => {
+        if (shard === set.shardOf('c')) throw broken
+        return group
+      }),
+    )
+    await expect(failing).rejects.toBe(broken)
   })
 
   it('places a key by FNV-1a mod count', () => {

@@ -74,6 +74,13 @@ export class ShardSet<T extends Rpc.DurableObjectBranded | undefined> {
   }
 }
 
+/** For data that must be whole: the shards' result lists joined, or the first failed shard's error. */
+export async function fromEveryShard<R>(pending: Promise<ShardResults<R[]>>): Promise<R[]> {
+  const { ok, failed } = await pending
+  for (const err of failed.values()) throw err
+  return [...ok.values()].flat()
+}
+
 /** The one object of a namespace that every Worker talks to (a log, a ledger), by its fixed name. */
 export function singleton<T extends Rpc.DurableObjectBranded | undefined>(
   ns: DurableObjectNamespace<T>,

@@ -4,6 +4,7 @@ import type { IngestEngagement } from '../../shared/types/api/admin.ts'
 import type { IngestAccount } from '../../shared/types/api/users.ts'
 import type { Follow } from '../../shared/types/follow.ts'
 import type { Env } from '../env'
+import { fromEveryShard } from '../shards/shard-set'
 import { claimHandles, registryOf } from './handle-registry'
 import { type UserBundle, userShards } from './user-state'
 import {
@@ -89,13 +90,14 @@ export async function ingestUsers(
     followees: (followeesOf.get(userId) ?? []).map(([, followee]) => followee),
     entries: entriesOf.get(userId) ?? [],
   })
-  const written = await userShards(env).fanOut([...users], String, async (stub, group) => {
-    const results = await stub.ingestBundles(group.map((userId) => ({ userId, bundle: bundleOf(userId) })))
-    return group.map((userId, i) => ({ userId, result: results[i]! }))
-  })
-  // A failed shard fails the call (the seeder sends it again; every write above is idempotent).
-  for (const err of written.failed.values()) throw err
-  for (const { userId, result } of [...written.ok.values()].flat()) {
+  // A failed shard fails the call (the seeder sends it again; every write here is idempotent).
+  const written = await fromEveryShard(
+    userShards(env).fanOut([...users], String, async (stub, group) => {
+      const results = await stub.ingestBundles(group.map((userId) => ({ userId, bundle: bundleOf(userId) })))
+      return group.map((userId, i) => ({ userId, result: results[i]! }))
+    }),
+  )
+  for (const { userId, result } of written) {
     const account = accountOf.get(userId)
     if (account !== undefined && result.profile !== undefined) {
       accounts[result.profile.status]++

@@ -1,6 +1,6 @@
 import { DurableObject } from 'cloudflare:workers'
 import type { Env } from '../env'
-import { ShardSet } from '../shards/shard-set'
+import { fromEveryShard, ShardSet } from '../shards/shard-set'
 import { migrateOnStart, type SqlSchema } from '../storage/migrate'
 
 /** Handles are spread over this many registry objects by a hash of the lowercased handle. */
@@ -21,17 +21,18 @@ export function registryOf(env: Env, handle: string): DurableObjectStub<HandleRe
 
 /** Claims many handles, one call per registry shard; returns the user ids whose claim failed. */
 export async function claimHandles(env: Env, claims: readonly { handle: string; userId: string }[]) {
-  const { ok, failed } = await handleShards(env).fanOut(
-    claims,
-    (c) => keyOf(c.handle),
-    async (stub, group) => {
-      const results = await stub.claim(group)
-      return group.filter((_, i) => results[i] === 'taken').map((c) => c.userId)
-    },
-  )
   // A registry that did not answer cannot vouch for uniqueness: fail the whole claim.
-  for (const err of failed.values()) throw err
-  return new Set([...ok.values()].flat())
+  const taken = await fromEveryShard(
+    handleShards(env).fanOut(
+      claims,
+      (c) => keyOf(c.handle),
+      async (stub, group) => {
+        const results = await stub.claim(group)
+        return group.filter((_, i) => results[i] === 'taken').map((c) => c.userId)
+      },
+    ),
+  )
+  return new Set(taken)
 }
 
 const HANDLE_SCHEMA: SqlSchema = [

@@ -3,7 +3,7 @@ import { LIMITS } from '../../shared/types/api/limits.ts'
 import type { RelationKind, UserView } from '../../shared/types/api/users.ts'
 import { edgeConfig } from '../config'
 import type { Env } from '../env'
-import { ShardSet } from '../shards/shard-set'
+import { fromEveryShard, ShardSet } from '../shards/shard-set'
 import { migrateOnStart } from '../storage/migrate'
 import { THUNDER_CAPS } from '../thunder/thunder-caps'
 import { ENGAGEMENT_STATE_SCHEMA, endEngagementState, recordEngagementBatch } from './engagement-state'
@@ -507,13 +507,10 @@ export function userState(env: Env, userId: string): UserStateHandle {
 
 /** Profiles of many users, one call per shard (unknown users are absent); a failed shard throws. */
 export async function lookupProfiles(env: Env, userIds: readonly string[]): Promise<Map<string, UserView>> {
-  const found = await userShards(env).fanOut([...new Set(userIds)], String, (stub, group) =>
-    stub.getProfiles(group),
+  const found = await fromEveryShard(
+    userShards(env).fanOut([...new Set(userIds)], String, (stub, group) => stub.getProfiles(group)),
   )
-  for (const err of found.failed.values()) throw err
-  const out = new Map<string, UserView>()
-  for (const profiles of found.ok.values()) for (const p of profiles) if (p !== null) out.set(p.id, p)
-  return out
+  return new Map(found.flatMap((p) => (p === null ? [] : [[p.id, p] as const])))
 }
 
 /** Which of `userIds` follow `targetId`, one call per shard; a failed shard throws. */
@@ -522,9 +519,10 @@ export async function followersAmong(
   targetId: string,
   userIds: readonly string[],
 ): Promise<Set<string>> {
-  const found = await userShards(env).fanOut([...new Set(userIds)], String, (stub, group) =>
-    stub.followersAmong(targetId, group),
+  const found = await fromEveryShard(
+    userShards(env).fanOut([...new Set(userIds)], String, (stub, group) =>
+      stub.followersAmong(targetId, group),
+    ),
   )
-  for (const err of found.failed.values()) throw err
-  return new Set([...found.ok.values()].flat())
+  return new Set(found)
 }

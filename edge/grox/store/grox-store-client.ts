@@ -1,6 +1,6 @@
 // Callers' side of GroxStore: placement by post id, one RPC per shard per batch.
 import type { Env } from '../../env'
-import { ShardSet } from '../../shards/shard-set'
+import { fromEveryShard, ShardSet } from '../../shards/shard-set'
 import type { GroxDedupe, GroxSinks } from '../core/types'
 import { groxStoreShardCount } from '../dispatcher/dispatcher-config'
 import type { GroxStore, StoredSinkWrite } from './grox-store'
@@ -41,13 +41,14 @@ export interface SinkRecord {
 
 /** Every sink write for these posts, decoded. */
 export async function sinkRecords(env: Env, postIds: readonly string[]): Promise<SinkRecord[]> {
-  const { ok, failed } = await groxStoreShards(env).fanOut(
-    [...new Set(postIds)],
-    (id) => id,
-    (stub, group) => stub.sinkWrites(group),
+  const writes = await fromEveryShard(
+    groxStoreShards(env).fanOut(
+      [...new Set(postIds)],
+      (id) => id,
+      (stub, group) => stub.sinkWrites(group),
+    ),
   )
-  for (const err of failed.values()) throw err
-  return [...ok.values()].flat().map((w: StoredSinkWrite) => ({
+  return writes.map((w: StoredSinkWrite) => ({
     postId: w.postId,
     sink: w.sink,
     value: JSON.parse(w.valueJson) as unknown,
@@ -75,11 +76,11 @@ export async function countEngagements(
   env: Env,
   deltas: readonly EngagementDelta[],
 ): Promise<MilestoneCrossing[]> {
-  const { ok, failed } = await groxStoreShards(env).fanOut(
-    deltas,
-    (d) => d.postId,
-    (stub, group) => stub.countEngagements(group),
+  return fromEveryShard(
+    groxStoreShards(env).fanOut(
+      deltas,
+      (d) => d.postId,
+      (stub, group) => stub.countEngagements(group),
+    ),
   )
-  for (const err of failed.values()) throw err
-  return [...ok.values()].flat()
 }

@@ -5,6 +5,7 @@
 import type { Env } from '../../../env'
 import { postShards } from '../../../posts/post-client'
 import type { PostLabelUpdate } from '../../../posts/post-labels'
+import { fromEveryShard } from '../../../shards/shard-set'
 import type { PostBoolMetadata } from '../../classifiers/classifier-backend'
 import { NO_VIOLATION } from '../../classifiers/classifier-backend'
 import type { SafetyViolatedPolicy } from '../../core/types'
@@ -56,17 +57,18 @@ export function labelsFromPolicies(violations: readonly SafetyViolatedPolicy[]):
 
 /** Sets each (post, source) label list; true per update whose post exists. */
 export async function setGroxLabels(env: Env, updates: readonly PostLabelUpdate[]): Promise<boolean[]> {
-  const { ok, failed } = await postShards(env).fanOut(
-    updates.map((u, i) => ({ ...u, i })),
-    (u) => u.postId,
-    async (stub, group) => {
-      const found = await stub.setLabels(group.map(({ i: _, ...u }) => u))
-      return group.map((u, k) => ({ i: u.i, found: found[k] === true }))
-    },
+  const written = await fromEveryShard(
+    postShards(env).fanOut(
+      updates.map((u, i) => ({ ...u, i })),
+      (u) => u.postId,
+      async (stub, group) => {
+        const found = await stub.setLabels(group.map(({ i: _, ...u }) => u))
+        return group.map((u, k) => ({ i: u.i, found: found[k] === true }))
+      },
+    ),
   )
-  for (const err of failed.values()) throw err
   const out = new Array<boolean>(updates.length).fill(false)
-  for (const r of [...ok.values()].flat()) out[r.i] = r.found
+  for (const r of written) out[r.i] = r.found
   return out
 }
 
