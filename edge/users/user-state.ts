@@ -418,7 +418,15 @@ export class UserState extends DurableObject<Env> {
 
   /** Which of `userIds` (users of this shard) follow `targetId`: the mutual-follow check in one call. */
   followersAmong(targetId: string, userIds: readonly string[]): string[] {
-    return userIds.filter((id) => this.hasRelation(id, 'following', targetId))
+    return this.sql
+      .exec<{ user_id: string }>(
+        `SELECT user_id FROM relations WHERE target_id = ? AND kind = 'following'
+         AND user_id IN (SELECT value FROM json_each(?))`,
+        targetId,
+        JSON.stringify(userIds),
+      )
+      .toArray()
+      .map((r) => r.user_id)
   }
 
   private exists(userId: string): boolean {
