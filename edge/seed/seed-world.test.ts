@@ -114,7 +114,8 @@ describe('loadWorld (the npm start seeder)', () => {
     const id = (n: number) => String(base + n)
     const now = Date.now()
     const anchor = now - 30 * HOUR
-    await loadWorld(BASE, ADMIN, world, { fetch: fetchInProcess, now: anchor })
+    const first = await loadWorld(BASE, ADMIN, world, { fetch: fetchInProcess, now: anchor })
+    expect(first.accounts).toMatchObject({ created: 4, handleConflicts: 0 })
     const timeline = ['posts', 'engagements'] as const
     const later = await loadWorld(BASE, ADMIN, world, {
       fetch: fetchInProcess,
@@ -151,6 +152,13 @@ describe('loadWorld (the npm start seeder)', () => {
     })
     expect(again.posts).toMatchObject({ created: 0, existing: 6 })
   }, 20_000)
+
+  it("gives every test world its own handles (another world's claim would refuse an account)", () => {
+    // Bases 100,000 apart once shared every handle.
+    const handlesOf = (base: number) => new Set(smallWorld(base).accounts.map((a) => a.handle))
+    const a = handlesOf(7_000_000_000)
+    expect([...handlesOf(7_000_100_000)].filter((h) => a.has(h))).toEqual([])
+  })
 
   it('picks the accounts that follow the most as demo users', () => {
     const world = smallWorld(5_000)

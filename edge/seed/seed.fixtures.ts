@@ -4,12 +4,15 @@ import type { SeedAccount, SeedPost, WorldSeed } from '../../shared/types/world-
 const HOUR = 3_600_000
 const zero = { favorite: 0, reply: 0, repost: 0, quote: 0, view: 0 }
 
-/** Ids are offset per call so each test gets its own world. */
+/**
+ * Ids are offset per call so each test gets its own world. Handles carry the whole base (base 36 keeps
+ * them within 15 characters): a shorter suffix let two worlds in one file claim the same handle.
+ */
 export function smallWorld(base: number): WorldSeed {
   const id = (n: number) => String(base + n)
   const account = (n: number, handle: string, extra: Partial<SeedAccount> = {}): SeedAccount => ({
     id: id(n),
-    handle: `${handle}${base % 100_000}`,
+    handle: `${handle}${base.toString(36)}`,
     displayName: handle.toUpperCase(),
     protected: false,
     subscriptionTier: 'none',
