@@ -22,6 +22,8 @@ export interface CallOptions {
   /** Sent as is (no JSON encoding). */
   raw?: BodyInit
   headers?: Record<string, string>
+  /** Variables that replace wrangler.toml's for this call (e.g. `ENVIRONMENT: 'production'`). */
+  vars?: Record<string, string>
 }
 
 /**
@@ -29,9 +31,9 @@ export interface CallOptions {
  * which in pool-workers 0.15.1 gets slower with every request made in a file: ~0.1 ms at first, ~200 ms
  * after 1,000; measured in this repo. Direct calls stay flat.)
  */
-export async function fetchWorker(request: Request): Promise<Response> {
+export async function fetchWorker(request: Request, vars: Record<string, string> = {}): Promise<Response> {
   const ctx = createExecutionContext()
-  const res = await worker.fetch(request, env, ctx)
+  const res = await worker.fetch(request, { ...env, ...vars }, ctx)
   await waitOnExecutionContext(ctx)
   return res
 }
@@ -44,7 +46,7 @@ export async function call(method: string, path: string, opts: CallOptions = {})
     body = JSON.stringify(opts.body)
     headers['content-type'] ??= 'application/json'
   }
-  const res = await fetchWorker(new Request(`${BASE}${path}`, { method, headers, body }))
+  const res = await fetchWorker(new Request(`${BASE}${path}`, { method, headers, body }), opts.vars)
   const text = await res.text()
   let parsed: unknown = null
   try {

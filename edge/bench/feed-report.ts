@@ -18,11 +18,10 @@ const sources = (r: CandidateRuns) =>
 
 /** Fan-out alone beside the candidate pipeline, with and without a user-tower embedding. */
 export function printCandidates(fanOut: FanOutRuns, runs: readonly CandidateRuns[]): void {
-  const names = ['embedding → retrieval', 'no embedding → popular']
   const header = [
     '(1) candidate pipeline vs Thunder fan-out',
     'fan-out alone',
-    ...runs.map((_, i) => names[i] ?? ''),
+    ...runs.map((r) => r.variant.name),
   ]
   const fan50 = percentile(fanOut.client, 50)
   const fan99 = percentile(fanOut.client, 99)
@@ -66,7 +65,7 @@ export function printCandidates(fanOut: FanOutRuns, runs: readonly CandidateRuns
     ['p99 ÷ fan-out p99 (round trip)', '1.0×', ...runs.map((r) => fmtRatio(percentile(r.client, 99), fan99))],
   ]
   console.log(formatTable(rows))
-  for (const [i, r] of runs.entries()) console.log(`  ${names[i]}: ${sources(r)}`)
+  for (const r of runs) console.log(`  ${r.variant.name}: ${sources(r)}`)
 }
 
 export function printRanking(t: RankingTimes): void {

@@ -34,7 +34,15 @@ export function bySource(candidates: readonly FeedCandidate[]): Record<string, n
   return out
 }
 
+/** One kind of candidate request: with or without a user-tower embedding, with or without source caps. */
+export interface CandidateVariant {
+  name: string
+  embedding?: readonly number[] | undefined
+  sourceLimits?: { thunder?: number; retrieval?: number; popular?: number } | undefined
+}
+
 export interface CandidateRuns {
+  variant: CandidateVariant
   /** Round trip, ms, per measured request. */
   client: number[]
   traces: TraceTimes[]
@@ -51,12 +59,12 @@ export interface FanOutRuns {
   posts: number
 }
 
-export async function candidatesOnce(
-  dev: LocalWorker,
-  viewerId: string,
-  userEmbedding: readonly number[] | undefined,
-) {
-  const body = userEmbedding === undefined ? { viewerId } : { viewerId, userEmbedding }
+export async function candidatesOnce(dev: LocalWorker, viewerId: string, variant: CandidateVariant) {
+  const body = {
+    viewerId,
+    ...(variant.embedding === undefined ? {} : { userEmbedding: variant.embedding }),
+    ...(variant.sourceLimits === undefined ? {} : { sourceLimits: variant.sourceLimits }),
+  }
   const [ms, reply] = await timed(() => admin(dev, 'POST', '/v1/feed/candidates', body))
   const parsed = feedCandidatesResponse.parse(reply)
   return { ms, ...parsed, trace: traceShape.parse(parsed.trace) }
@@ -64,12 +72,12 @@ export async function candidatesOnce(
 
 /**
  * `requests` rounds after `warmUp`, each round one request of every kind in turn, so a busy machine
- * slows them alike: fan-out alone, then the candidate pipeline once per variant (embedding or not).
+ * slows them alike: fan-out alone, then the candidate pipeline once per variant.
  */
 export async function measureCandidates(
   dev: LocalWorker,
   viewerId: string,
-  variants: readonly (readonly number[] | undefined)[],
+  variants: readonly CandidateVariant[],
   requests: number,
   warmUp: number,
 ): Promise<{ fanOut: FanOutRuns; candidates: CandidateRuns[] }> {
@@ -84,10 +92,17 @@ export async function measureCandidates(
       fanOut.posts = thunder.posts.length
     }
     if (i > 0 && i % 25 === 0) process.stderr.write(`[bench:feed]   round ${i}/${requests}\n`)
-    for (const [v, embedding] of variants.entries()) {
-      const r = await candidatesOnce(dev, viewerId, embedding)
+    for (const [v, variant] of variants.entries()) {
+      const r = await candidatesOnce(dev, viewerId, variant)
       if (i < 0) continue
-      const run = runs[v] ?? { client: [], traces: [], viewer: r.viewer, candidates: [], nowMs: r.nowMs }
+      const run = runs[v] ?? {
+        variant,
+        client: [],
+        traces: [],
+        viewer: r.viewer,
+        candidates: [],
+        nowMs: r.nowMs,
+      }
       run.client.push(r.ms)
       run.traces.push(r.trace)
       Object.assign(run, { viewer: r.viewer, candidates: r.candidates, nowMs: r.nowMs })

@@ -11,6 +11,8 @@ import { loadavg } from 'node:os'
 import { readModel, shippedModelSet } from '../../models/eval/artifacts.ts'
 import { featurizeHistory } from '../../shared/phoenix/features.ts'
 import { loadUserTowerWeights, userEmbedding } from '../../shared/phoenix/reference/two-tower-reference.ts'
+import { SOURCE_LIMIT_MAX } from '../../shared/types/api/feed.ts'
+import { DEFAULT_SOURCE_LIMITS } from '../feed/source-limits'
 import { loadWorld } from '../seed/seed-world'
 import { feedWorldSeed, VIEWER_ID } from './bench-world'
 import { printCandidates, printFeed, printRanking } from './feed-report'
@@ -78,18 +80,22 @@ try {
   log(`world loaded in ${loadS.toFixed(0)} s (${stored} posts in Thunder)`)
 
   // The viewer's user-tower embedding, computed here as the browser would, from the history the edge returns.
-  const first = await candidatesOnce(dev, VIEWER_ID, undefined)
+  const first = await candidatesOnce(dev, VIEWER_ID, { name: 'first' })
   const tower = loadUserTowerWeights(readModel(shippedModelSet(), 'user_tower.onnx'))
   const embedding = [...userEmbedding(tower, featurizeHistory(first.viewer.userId, first.viewer.history))]
 
   log(`${REQUESTS} rounds of fan-out + candidate pipeline (with and without an embedding)…`)
-  const { fanOut, candidates } = await measureCandidates(
-    dev,
-    VIEWER_ID,
-    [embedding, undefined],
-    REQUESTS,
-    WARM_UP,
-  )
+  // Retrieval at our default cap and at upstream's (PhoenixMaxResults), side by side.
+  const variants = [
+    { name: `embedding → retrieval ${DEFAULT_SOURCE_LIMITS.retrieval}`, embedding },
+    {
+      name: `embedding → retrieval ${SOURCE_LIMIT_MAX.retrieval}`,
+      embedding,
+      sourceLimits: { retrieval: SOURCE_LIMIT_MAX.retrieval },
+    },
+    { name: 'no embedding → popular' },
+  ]
+  const { fanOut, candidates } = await measureCandidates(dev, VIEWER_ID, variants, REQUESTS, WARM_UP)
   const withEmbedding = candidates[0]
   if (withEmbedding === undefined) throw new Error('no candidate requests were measured')
 

@@ -121,6 +121,39 @@ describe('POST /v1/feed/candidates', () => {
     expect(r.candidates.every((c) => c.media !== 'video')).toBe(true)
   })
 
+  it('caps each source as the admin asks (a benchmark hook, refused to users outside dev)', async () => {
+    const from = (r: z.infer<typeof feedCandidatesResponse>, source: string) =>
+      r.candidates.filter((c) => c.source === source).length
+    const all = await candidatesOf()
+    expect(from(all, 'thunder')).toBeGreaterThan(2)
+    expect(from(all, 'popular')).toBeGreaterThan(1)
+    const capped = await candidatesOf(
+      { viewerId: id(WHO.viewer), sourceLimits: { thunder: 2, popular: 1 } },
+      ADMIN,
+    )
+    expect(from(capped, 'thunder')).toBeLessThanOrEqual(2)
+    expect(from(capped, 'popular')).toBeLessThanOrEqual(1)
+    expect(from(capped, 'thunder') + from(capped, 'popular')).toBeGreaterThan(0)
+    const post = (body: Record<string, unknown>, vars?: Record<string, string>) =>
+      call('POST', '/v1/feed/candidates', { token, body, vars })
+    expect(failure(await post({ sourceLimits: { retrieval: 1001 } }))).toMatchObject({
+      status: 400,
+      field: 'sourceLimits.retrieval',
+    })
+    expect(failure(await post({ sourceLimits: { phoenix: 5 } }))).toMatchObject({
+      status: 400,
+      field: 'sourceLimits.phoenix',
+    })
+    const production = { ENVIRONMENT: 'production' }
+    expect(failure(await post({ sourceLimits: { thunder: 2 } }, production))).toEqual({
+      status: 400,
+      code: 'invalid_request',
+      field: 'sourceLimits',
+    })
+    expect(failure(await post({ nowMs }, production))).toMatchObject({ status: 400, field: 'nowMs' })
+    expect((await post({}, production)).status).toBe(200)
+  })
+
   it('only the viewer or the admin may fetch a feed; bad input names the field', async () => {
     const other = await call('POST', '/v1/admin/tokens', { token: ADMIN, body: { userId: id(WHO.stranger) } })
     const otherToken = tokenResponse.parse(other.body).token

@@ -5,21 +5,7 @@ import type { HistoryEvent } from '../../shared/phoenix/features.ts'
 import type { SubscriptionTier } from '../../shared/types/account.ts'
 import type { Env } from '../env'
 import { type FeedLookups, feedLookups } from './feed-lookups'
-
-/** Per-source caps. Upstream: ThunderMaxResults 1200, PhoenixMaxResults 1000 (see README for ours). */
-export interface FeedSourceLimits {
-  thunder: number
-  retrieval: number
-  popular: number
-}
-
-export const DEFAULT_SOURCE_LIMITS: FeedSourceLimits = Object.freeze({
-  thunder: 1200,
-  // Below upstream's 1000, set when every out-of-network author cost one UserState object call (now one call
-  // per user-state shard); not measured again since.
-  retrieval: 400,
-  popular: 200,
-})
+import { DEFAULT_SOURCE_LIMITS, type FeedSourceLimits } from './source-limits'
 
 export interface FeedQuery {
   viewerId: string

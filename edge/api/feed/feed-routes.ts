@@ -44,14 +44,16 @@ async function viewerOf(c: Context<AppEnv>, requested: string | undefined): Prom
   return viewerId
 }
 
-/** `nowMs` is a test hook: honoured for the admin or in dev environments, refused elsewhere. */
-function nowOf(c: Context<AppEnv>, requested: number | undefined): number {
-  if (requested === undefined) return Date.now()
-  if (principalOf(c).kind !== 'admin' && !isDevEnvironment(c.env)) {
-    throw new ApiError(400, 'invalid_request', 'nowMs is a test hook (admin or dev only)', 'nowMs')
+/** Test and benchmark hooks (`nowMs`, `sourceLimits`): honoured for the admin or in dev environments. */
+function testHook<T>(c: Context<AppEnv>, field: string, requested: T | undefined): T | undefined {
+  if (requested !== undefined && principalOf(c).kind !== 'admin' && !isDevEnvironment(c.env)) {
+    throw new ApiError(400, 'invalid_request', `${field} is a test hook (admin or dev only)`, field)
   }
   return requested
 }
+
+const nowOf = (c: Context<AppEnv>, requested: number | undefined): number =>
+  testHook(c, 'nowMs', requested) ?? Date.now()
 
 const postCandidates = defineRoute({
   method: 'post',
@@ -110,6 +112,7 @@ export const feedRoutes = newApi()
         nowMs: nowOf(c, body.nowMs),
         userEmbedding: body.userEmbedding === undefined ? undefined : Float32Array.from(body.userEmbedding),
         excludeVideos: body.excludeVideos,
+        limits: testHook(c, 'sourceLimits', body.sourceLimits),
       },
       { requestId: c.get('requestId') },
     )

@@ -8,6 +8,11 @@ import { LIMITS } from './limits.ts'
 /** Who the feed is for: a user token's own id by default; the admin token must name one. */
 const viewerField = idSchema.optional()
 
+/** Highest per-source caps a request may ask for: upstream's ThunderMaxResults and PhoenixMaxResults. */
+export const SOURCE_LIMIT_MAX = { thunder: 1200, retrieval: 1000, popular: 1000 } as const
+
+const sourceCap = (max: number) => z.number().int().min(1).max(max).optional()
+
 export const feedCandidatesBody = z.strictObject({
   viewerId: viewerField,
   /** The viewer's user-tower embedding (unit length); without it the popular-posts fallback sources OON. */
@@ -15,6 +20,14 @@ export const feedCandidatesBody = z.strictObject({
   excludeVideos: z.boolean().default(false),
   /** Test hook (admin, or a dev environment): evaluate the feed at this time. */
   nowMs: epochMsSchema.optional(),
+  /** Benchmark hook (admin, or a dev environment): per-source caps instead of the defaults. */
+  sourceLimits: z
+    .strictObject({
+      thunder: sourceCap(SOURCE_LIMIT_MAX.thunder),
+      retrieval: sourceCap(SOURCE_LIMIT_MAX.retrieval),
+      popular: sourceCap(SOURCE_LIMIT_MAX.popular),
+    })
+    .optional(),
 })
 
 export const feedServedBody = z.strictObject({

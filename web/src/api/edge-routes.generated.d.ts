@@ -14,6 +14,13 @@ export declare const typedRoutes: () => OpenAPIHono<
               userEmbedding?: number[] | undefined
               excludeVideos?: boolean | undefined
               nowMs?: number | undefined
+              sourceLimits?:
+                | {
+                    thunder?: number | undefined
+                    retrieval?: number | undefined
+                    popular?: number | undefined
+                  }
+                | undefined
             }
           }
           output: {
