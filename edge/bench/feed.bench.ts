@@ -12,12 +12,13 @@ import { readModel, shippedModelSet } from '../../models/eval/artifacts.ts'
 import { featurizeHistory } from '../../shared/phoenix/features.ts'
 import { loadUserTowerWeights, userEmbedding } from '../../shared/phoenix/reference/two-tower-reference.ts'
 import { SOURCE_LIMIT_MAX } from '../../shared/types/api/feed.ts'
+import { groxStatsResponse } from '../../shared/types/api/grox.ts'
 import { DEFAULT_SOURCE_LIMITS } from '../feed/source-limits'
 import { loadWorld } from '../seed/seed-world'
 import { feedWorldSeed, VIEWER_ID } from './bench-world'
 import { printCandidates, printFeed, printRanking } from './feed-report'
 import { candidatesOnce, measureCandidates, measureFeed } from './feed-requests'
-import { startLocalWorker, thunderTotal } from './local-worker'
+import { admin, startLocalWorker, thunderTotal } from './local-worker'
 import { measureRanking } from './ranking-bench'
 
 const knob = (name: string, fallback: number) => Number(process.env[name] ?? fallback)
@@ -27,6 +28,8 @@ const SIZE = {
   follows: knob('BENCH_FEED_FOLLOWS', 300),
   engagements: knob('BENCH_FEED_ENGAGEMENTS', 200),
 }
+/** Post-tower embeddings Grox must have written to the retrieval index before the requests start. */
+const EMBEDDED = knob('BENCH_FEED_EMBEDDED', 5_000)
 const REQUESTS = knob('BENCH_REQUESTS', 100)
 const FEED_REQUESTS = knob('BENCH_FEED_REQUESTS', 50)
 const RANK_CANDIDATES = knob('BENCH_RANK_CANDIDATES', 500)
@@ -58,6 +61,36 @@ async function drained(dev: Awaited<ReturnType<typeof startLocalWorker>>, expect
   }
 }
 
+/** The stats name of Grox's v5 embedding sink, which writes the retrieval index (write-embedding-sinks.ts). */
+const V5_EMBEDDING_SINK = 'mm_embedding_v5'
+
+/** Retrieval-index writes of Grox's v5 embedding sink so far. */
+async function embedded(dev: Awaited<ReturnType<typeof startLocalWorker>>): Promise<number> {
+  const stats = groxStatsResponse.parse(await admin(dev, 'GET', '/v1/admin/grox/stats'))
+  return stats.sinks[V5_EMBEDDING_SINK]?.writes ?? 0
+}
+
+/**
+ * Grox embeds new posts (its v5 plan) after they are applied, far slower than they load: waits until
+ * `target` are in the retrieval index, or the count stops moving for 30 s.
+ */
+async function embeddingsIndexed(dev: Awaited<ReturnType<typeof startLocalWorker>>, target: number) {
+  let last = -1
+  let since = performance.now()
+  let shown = 0
+  for (;;) {
+    const n = await embedded(dev)
+    if (n >= target) return n
+    if (n !== last) [last, since] = [n, performance.now()]
+    else if (performance.now() - since > 30_000) return n
+    if (n - shown >= 1_000) {
+      shown = n
+      log(`  ${n}/${target} embeddings indexed`)
+    }
+    await new Promise((r) => setTimeout(r, 1_000))
+  }
+}
+
 const started = performance.now()
 const loadAtStart = loads()
 const dev = await startLocalWorker('feed')
@@ -78,6 +111,14 @@ try {
   const stored = await drained(dev, report.posts.published)
   const loadS = (performance.now() - t0) / 1000
   log(`world loaded in ${loadS.toFixed(0)} s (${stored} posts in Thunder)`)
+  log(`waiting for Grox to index ${EMBEDDED} post embeddings for retrieval…`)
+  const t1 = performance.now()
+  const indexed = await embeddingsIndexed(dev, Math.min(EMBEDDED, report.posts.published))
+  const embedS = (performance.now() - t1) / 1000
+  if (indexed === 0)
+    throw new Error(`Grox wrote no ${V5_EMBEDDING_SINK} embedding: retrieval has nothing to find`)
+  // Held from here on: Grox's remaining work would otherwise share workerd's thread with the requests.
+  await admin(dev, 'POST', '/v1/admin/grox/drain', { drain: true })
 
   // The viewer's user-tower embedding, computed here as the browser would, from the history the edge returns.
   const first = await candidatesOnce(dev, VIEWER_ID, { name: 'first' })
@@ -116,7 +157,8 @@ try {
   console.log(`load average (1/5/15 min) at start ${loadAtStart}, at end ${loads()}`)
   console.log(
     `world: ${SIZE.posts} posts by ${SIZE.authors} authors in the last 47 h through POST /v1/admin/ingest/posts ` +
-      `→ queue → Thunder + retrieval index (${stored} in Thunder, ${loadS.toFixed(0)} s); viewer follows ` +
+      `→ queue → Thunder (${stored} posts, ${loadS.toFixed(0)} s), Grox → retrieval index (${indexed} ` +
+      `embeddings, ${embedS.toFixed(0)} s more; Grox held after that); viewer follows ` +
       `${SIZE.follows}, ${first.viewer.history.length} history events\n`,
   )
   printCandidates(fanOut, candidates)

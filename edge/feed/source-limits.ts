@@ -9,8 +9,9 @@ export interface FeedSourceLimits {
 
 export const DEFAULT_SOURCE_LIMITS: FeedSourceLimits = Object.freeze({
   thunder: 1200,
-  // Below upstream's 1000, set when every out-of-network author cost one UserState object call (now one call
-  // per user-state shard); not measured again since.
+  // Below upstream's 1000: 1000 costs 1.2× in the Worker, 1.4× per round trip and ~500 more candidates for
+  // the browser to rank (npm run bench:feed, edge/README "Tests and benchmark"); POST /v1/feed/candidates'
+  // sourceLimits asks for it.
   retrieval: 400,
   popular: 200,
 })
