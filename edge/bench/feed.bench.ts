@@ -48,16 +48,24 @@ const loads = () =>
     .map((l) => l.toFixed(2))
     .join(' ')
 
-/** Waits until Thunder holds `expected` posts, or its count stops moving for 10 s. */
-async function drained(dev: Awaited<ReturnType<typeof startLocalWorker>>, expected: number) {
+/**
+ * Polls `count` every `pollMs` until it reaches `target` or stops moving for `stallMs`; returns the last
+ * count. `onCount` sees every reading (progress lines).
+ */
+async function countReaches(
+  count: () => Promise<number>,
+  target: number,
+  { pollMs, stallMs, onCount }: { pollMs: number; stallMs: number; onCount?: (n: number) => void },
+): Promise<number> {
   let last = -1
   let since = performance.now()
   for (;;) {
-    const n = await thunderTotal(dev)
-    if (n >= expected) return n
+    const n = await count()
+    onCount?.(n)
+    if (n >= target) return n
     if (n !== last) [last, since] = [n, performance.now()]
-    else if (performance.now() - since > 10_000) return n
-    await new Promise((r) => setTimeout(r, 250))
+    else if (performance.now() - since > stallMs) return n
+    await new Promise((r) => setTimeout(r, pollMs))
   }
 }
 
@@ -68,27 +76,6 @@ const V5_EMBEDDING_SINK = 'mm_embedding_v5'
 async function embedded(dev: Awaited<ReturnType<typeof startLocalWorker>>): Promise<number> {
   const stats = groxStatsResponse.parse(await admin(dev, 'GET', '/v1/admin/grox/stats'))
   return stats.sinks[V5_EMBEDDING_SINK]?.writes ?? 0
-}
-
-/**
- * Grox embeds new posts (its v5 plan) after they are applied, far slower than they load: waits until
- * `target` are in the retrieval index, or the count stops moving for 30 s.
- */
-async function embeddingsIndexed(dev: Awaited<ReturnType<typeof startLocalWorker>>, target: number) {
-  let last = -1
-  let since = performance.now()
-  let shown = 0
-  for (;;) {
-    const n = await embedded(dev)
-    if (n >= target) return n
-    if (n !== last) [last, since] = [n, performance.now()]
-    else if (performance.now() - since > 30_000) return n
-    if (n - shown >= 1_000) {
-      shown = n
-      log(`  ${n}/${target} embeddings indexed`)
-    }
-    await new Promise((r) => setTimeout(r, 1_000))
-  }
 }
 
 const started = performance.now()
@@ -108,12 +95,25 @@ try {
       log(`  posts ${done}/${total}`)
     },
   })
-  const stored = await drained(dev, report.posts.published)
+  const stored = await countReaches(() => thunderTotal(dev), report.posts.published, {
+    pollMs: 250,
+    stallMs: 10_000,
+  })
   const loadS = (performance.now() - t0) / 1000
   log(`world loaded in ${loadS.toFixed(0)} s (${stored} posts in Thunder)`)
   log(`waiting for Grox to index ${EMBEDDED} post embeddings for retrieval…`)
   const t1 = performance.now()
-  const indexed = await embeddingsIndexed(dev, Math.min(EMBEDDED, report.posts.published))
+  // Grox embeds the posts (its v5 plan) after they are applied, far slower than they load.
+  let shownIndexed = 0
+  const indexed = await countReaches(() => embedded(dev), Math.min(EMBEDDED, report.posts.published), {
+    pollMs: 1_000,
+    stallMs: 30_000,
+    onCount: (n) => {
+      if (n - shownIndexed < 1_000) return
+      shownIndexed = n
+      log(`  ${n} embeddings indexed`)
+    },
+  })
   const embedS = (performance.now() - t1) / 1000
   if (indexed === 0)
     throw new Error(`Grox wrote no ${V5_EMBEDDING_SINK} embedding: retrieval has nothing to find`)

@@ -8,7 +8,7 @@ import { LIMITS } from './limits.ts'
 /** Who the feed is for: a user token's own id by default; the admin token must name one. */
 const viewerField = idSchema.optional()
 
-/** Highest per-source caps a request may ask for: upstream's ThunderMaxResults and PhoenixMaxResults. */
+/** Highest per-source caps a request may ask for: upstream's ThunderMaxResults and PhoenixMaxResults, and ours for popular. */
 export const SOURCE_LIMIT_MAX = { thunder: 1200, retrieval: 1000, popular: 1000 } as const
 
 const sourceCap = (max: number) => z.number().int().min(1).max(max).optional()
