@@ -411,7 +411,7 @@ export class UserState extends DurableObject<Env> {
       .map((r) => r.source_id)
   }
 
-  /** Whether this user follows `targetId` (the feed's mutual-follow check). */
+  /** Whether this user follows `targetId` (a follow of a protected account asks unless it is already one; a bulk follow_author). */
   follows(userId: string, targetId: string): boolean {
     return this.hasRelation(userId, 'following', targetId)
   }
